@@ -1,0 +1,49 @@
+// Import boundaries from STYLE.md: a wrong import is a lint error, not a review comment.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'stream', 'events', 'util'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'migrations/**', 'e2e/fixtures/**', 'bench/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src-main/core/**/*.ts', 'src-main/cli/**/*.ts', 'src-main/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The engine, CLI and server run in plain Node: no electron import here.' }] }],
+    },
+  },
+  {
+    files: ['src-main/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.filter((n) => !n.includes('*')).concat(['electron']).map((name) => ({ name, message: 'contract/ imports neither Node nor the DOM.' })),
+        patterns: [{ group: ['node:*', '../core/*', '../ipc/*', '../server/*', '../cli/*'], message: 'contract/ imports only zod and itself.' }],
+      }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        paths: ['electron', ...nodeBuiltins.filter((n) => !n.includes('*'))].map((name) => ({ name, message: 'The renderer runs in a browser sandbox.' })),
+        patterns: [
+          { group: ['node:*'], message: 'The renderer runs in a browser sandbox.' },
+          { regex: 'src-main/(?!contract)', message: 'The renderer may import only src-main/contract.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { channel } from './channel';
+
+export const environments = ['development', 'staging', 'production'] as const;
+export type Environment = (typeof environments)[number];
+export const sslModes = ['disable', 'prefer', 'require', 'verify-full'] as const;
+
+const hostSchema = z.string().min(1).max(255).regex(/^[A-Za-z0-9._:%\-[\]/]+$/, 'Host may contain letters, digits, dots, dashes, colons or a socket path.');
+
+export const connectionProfileSchema = z
+  .object({
+    id: z.string().min(1).max(200),
+    name: z.string().min(1).max(100),
+    host: hostSchema,
+    port: z.number().int().min(1).max(65535),
+    database: z.string().min(1).max(63),
+    user: z.string().min(1).max(63),
+    sslMode: z.enum(sslModes),
+    environment: z.enum(environments),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  })
+  .strict();
+/** A saved connection. Never carries a password: that lives in the OS keychain. */
+export type ConnectionProfile = z.infer<typeof connectionProfileSchema>;
+
+export const saveConnectionInputSchema = z
+  .object({
+    profile: connectionProfileSchema.omit({ id: true }).extend({ id: z.string().min(1).max(200).optional() }),
+    /** Omitted: keep the stored password. Empty string: remove it. */
+    password: z.string().max(1024).optional(),
+    /** Keep the password in memory for this session only (when no keychain is available). */
+    sessionOnly: z.boolean().optional(),
+  })
+  .strict();
+
+export const connectionIdInputSchema = z.object({ id: z.string().min(1).max(200) }).strict();
+export const importUrlInputSchema = z.object({ url: z.string().min(1).max(4096), name: z.string().min(1).max(100).optional(), environment: z.enum(environments).optional() }).strict();
+export const testConnectionInputSchema = z
+  .object({ id: z.string().min(1).max(200).optional(), profile: connectionProfileSchema.omit({ id: true }).optional(), password: z.string().max(1024).optional() })
+  .strict();
+export const selectConnectionInputSchema = connectionIdInputSchema;
+
+export interface ConnectionSummary extends ConnectionProfile {
+  /** Where the password is: 'keychain', 'session' (memory, this run only), 'none', or 'sandbox' (built in). */
+  passwordSource: 'keychain' | 'session' | 'none' | 'sandbox';
+  isSandbox: boolean;
+}
+
+export interface ConnectionList {
+  connections: ConnectionSummary[];
+  currentId: string | null;
+  keychainAvailable: boolean;
+}
+
+export interface ConnectionTestResult {
+  serverVersion: string;
+  currentUser: string;
+  schema: string;
+  canCreateInSchema: boolean;
+}
+
+export const connectionsContract = {
+  'connections/list': channel<ConnectionList>()(z.object({}).strict()),
+  'connections/save': channel<ConnectionSummary>()(saveConnectionInputSchema),
+  'connections/delete': channel<{ deleted: boolean }>()(connectionIdInputSchema),
+  'connections/test': channel<ConnectionTestResult>()(testConnectionInputSchema),
+  'connections/import-url': channel<ConnectionSummary>()(importUrlInputSchema),
+  'connections/select': channel<ConnectionList>()(selectConnectionInputSchema),
+};

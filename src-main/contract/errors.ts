@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Every failure leaves any door (IPC, HTTP, CLI) in this one shape. `hint` says what to do next. */
+export const errorCodes = [
+  'invalid-input',
+  'not-found',
+  'connection-failed',
+  'auth-failed',
+  'keychain-unavailable',
+  'lock-held',
+  'migration-failed',
+  'irreversible-migration',
+  'out-of-order',
+  'missing-file',
+  'invalid-project',
+  'invalid-name',
+  'file-exists',
+  'forbidden',
+  'rate-limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const studioErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  hint: z.string().optional(),
+  detail: z.unknown().optional(),
+});
+export type StudioErrorShape = z.infer<typeof studioErrorSchema>;
+
+/** Thrown by the engine; serialised as StudioErrorShape by every door. */
+export class StudioError extends Error {
+  readonly code: ErrorCode;
+  readonly hint?: string;
+  readonly detail?: unknown;
+  constructor(code: ErrorCode, message: string, options: { hint?: string; detail?: unknown; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'StudioError';
+    this.code = code;
+    this.hint = options.hint;
+    this.detail = options.detail;
+  }
+  toJSON(): StudioErrorShape {
+    return { code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}), ...(this.detail === undefined ? {} : { detail: this.detail }) };
+  }
+}
+
+export function isStudioErrorShape(value: unknown): value is StudioErrorShape {
+  return studioErrorSchema.safeParse(value).success;
+}

@@ -1,0 +1,21 @@
+import type { ChannelInput, ChannelOutput, ChannelParsedInput } from './channel';
+import { connectionsContract } from './connections';
+import { migrationsContract } from './migrations';
+import { projectContract } from './project';
+
+export * from './channel';
+export * from './client';
+export * from './connections';
+export * from './errors';
+export * from './migrations';
+export * from './project';
+
+/** Every channel any door serves. A handler is written once per entry. */
+export const contract = { ...migrationsContract, ...connectionsContract, ...projectContract };
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export const channelNames = Object.keys(contract) as ChannelName[];
+
+export type InputOf<K extends ChannelName> = ChannelInput<Contract[K]>;
+export type OutputOf<K extends ChannelName> = ChannelOutput<Contract[K]>;
+export type Handlers = { [K in ChannelName]: (input: ChannelParsedInput<Contract[K]>) => Promise<ChannelOutput<Contract[K]>> };

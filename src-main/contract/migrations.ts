@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { channel } from './channel';
+
+/** `{timestamp}_{name}` without extension, as node-pg-migrate stores it in `pgmigrations.name`. */
+export const migrationNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !/[\\/]/.test(s) && !s.includes('..'), { message: 'A migration name cannot contain path separators or "..".' });
+
+export const migrationStates = ['applied', 'pending', 'missing-file', 'out-of-order'] as const;
+export type MigrationState = (typeof migrationStates)[number];
+
+export interface MigrationEntry {
+  name: string;
+  /** The numeric prefix of the name (ms since epoch for node-pg-migrate's default). */
+  timestamp: number;
+  /** Path relative to the migrations directory; null when the file is missing. */
+  file: string | null;
+  state: MigrationState;
+  /** ISO time from pgmigrations.run_on; null when not applied. */
+  runOn: string | null;
+  /** Whether the file defines a down step (false: node-pg-migrate will try to infer it). Null when the file is missing. */
+  hasDown: boolean | null;
+}
+
+/** The seed's GET /api/migrations `status` object plus one entry per migration. */
+export interface MigrationStatus {
+  appliedMigrations: string[];
+  pendingMigrations: string[];
+  lastMigration: string | null;
+  isUpToDate: boolean;
+  migrations: MigrationEntry[];
+}
+
+/** The seed's GET /api/migrations body. */
+export interface MigrationStatusResponse {
+  status: MigrationStatus;
+  message: string;
+}
+
+/** Which migrations a run or rehearsal covers. `to` and `count` are exclusive. */
+export const runSelectionSchema = z
+  .object({
+    direction: z.enum(['up', 'down']),
+    /** up: the next N pending (default all). down: the last N applied (default 1). */
+    count: z.number().int().positive().max(100_000).optional(),
+    /** up: up to and including this migration. down: revert everything after it, leaving it applied. */
+    to: migrationNameSchema.optional(),
+  })
+  .strict()
+  .refine((s) => !(s.count !== undefined && s.to !== undefined), { message: 'Give either count or to, not both.' });
+export type RunSelection = z.infer<typeof runSelectionSchema>;
+
+export const targetSchema = z.object({ connectionId: z.string().min(1).max(200).optional() }).strict();
+
+export const runInputSchema = z.object({ connectionId: z.string().min(1).max(200).optional(), selection: runSelectionSchema }).strict();
+export const redoInputSchema = z.object({ connectionId: z.string().min(1).max(200).optional(), count: z.number().int().positive().max(100_000).optional() }).strict();
+
+export interface MigrationRunResult {
+  name: string;
+  direction: 'up' | 'down';
+  /** ISO time the migration finished (or failed). */
+  timestamp: string;
+  success: boolean;
+  durationMs?: number;
+}
+
+export interface MigrationFailure {
+  migration: string | null;
+  /** PostgreSQL SQLSTATE, e.g. 42P07, when the failure came from the server. */
+  pgCode?: string;
+  message: string;
+  /** 1-based character position in the failing statement, when PostgreSQL gave one. */
+  position?: number;
+  statement?: string;
+  hint?: string;
+}
+
+/** The seed's POST /api/migrations body, plus failure details. */
+export interface MigrationRunResponse {
+  results: MigrationRunResult[];
+  message: string;
+  success: boolean;
+  failure?: MigrationFailure;
+}
+
+export interface RehearsalResult {
+  direction: 'up' | 'down';
+  /** The migrations the rehearsal covered, in run order. */
+  plan: string[];
+  /** Every SQL statement executed inside the rolled-back transaction. */
+  statements: string[];
+  success: boolean;
+  message: string;
+  failure?: MigrationFailure;
+}
+
+/** Which migrations a selection would run or revert, without running anything. */
+export interface RunPlan {
+  direction: 'up' | 'down';
+  migrations: string[];
+}
+
+export const createMigrationInputSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    language: z.enum(['js', 'ts', 'sql']).default('js'),
+  })
+  .strict();
+
+export interface CreatedMigration {
+  name: string;
+  file: string;
+  path: string;
+  warnings: string[];
+}
+
+export interface LockHolder {
+  pid: number;
+  applicationName: string | null;
+  clientAddress: string | null;
+  since: string | null;
+}
+
+/** Events streamed while a run or rehearsal is in progress. */
+export type MigrationEvent =
+  | { type: 'run-started'; runId: string; direction: 'up' | 'down'; plan: string[]; rehearsal: boolean }
+  | { type: 'migration-started'; runId: string; name: string; direction: 'up' | 'down' }
+  | { type: 'migration-finished'; runId: string; name: string; direction: 'up' | 'down'; durationMs: number }
+  | { type: 'migration-failed'; runId: string; name: string; direction: 'up' | 'down'; failure: MigrationFailure }
+  | { type: 'log'; runId: string; level: 'debug' | 'info' | 'warn' | 'error'; message: string }
+  | { type: 'run-finished'; runId: string; success: boolean; message: string };
+
+export const migrationsContract = {
+  'migrations/status': channel<MigrationStatus>()(targetSchema),
+  'migrations/plan': channel<RunPlan>()(runInputSchema),
+  'migrations/run': channel<MigrationRunResponse>()(runInputSchema),
+  'migrations/redo': channel<MigrationRunResponse>()(redoInputSchema),
+  'migrations/rehearse': channel<RehearsalResult>()(runInputSchema),
+  'migrations/create': channel<CreatedMigration>()(createMigrationInputSchema),
+  'migrations/lock': channel<LockHolder | null>()(targetSchema),
+};

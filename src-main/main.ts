@@ -1,0 +1,2 @@
+// Placeholder until the app shell lands (issue 3).
+export {};
