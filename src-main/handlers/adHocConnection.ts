@@ -1,0 +1,49 @@
+import { StudioError, type ConnectionSummary, type ConnectionProfile } from '../contract';
+import type { DatabaseTarget } from '../core/migrations';
+
+/** The id of the connection given by --database-url: listed, never saved, its password never returned. */
+export const adHocConnectionId = 'database-url';
+
+export interface AdHocConnection {
+  summary: ConnectionSummary;
+  target: DatabaseTarget;
+}
+
+const sslModeFrom = (value: string | null): ConnectionProfile['sslMode'] => {
+  if (value === 'require' || value === 'verify-full' || value === 'disable') return value;
+  if (value === 'verify-ca' || value === 'no-verify') return 'require';
+  return 'prefer';
+};
+
+/** Describe a DATABASE_URL as a connection entry (password left out) plus the target to connect with. */
+export function adHocConnection(databaseUrl: string): AdHocConnection {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    throw new StudioError('invalid-input', 'The database URL is not a valid URL.', {
+      hint: 'Use the form postgres://user:password@host:5432/database.',
+    });
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new StudioError('invalid-input', `The database URL must start with postgres:// (got ${url.protocol}//).`, {
+      hint: 'Use the form postgres://user:password@host:5432/database.',
+    });
+  }
+  const user = decodeURIComponent(url.username) || 'postgres';
+  const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || user;
+  const summary: ConnectionSummary = {
+    id: adHocConnectionId,
+    name: 'DATABASE_URL (this session)',
+    host: decodeURIComponent(url.hostname.replace(/^\[|\]$/g, '')) || 'localhost',
+    port: url.port ? Number(url.port) : 5432,
+    database,
+    user,
+    sslMode: sslModeFrom(url.searchParams.get('sslmode')),
+    environment: 'development',
+    color: '#868e96',
+    passwordSource: url.password ? 'session' : 'none',
+    isSandbox: false,
+  };
+  return { summary, target: { connectionString: databaseUrl } };
+}

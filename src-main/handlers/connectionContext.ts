@@ -1,0 +1,72 @@
+import { StudioError, type ConnectionList } from '../contract';
+import { openConnectionStore, type ConnectionStore } from '../core/connections';
+import type { DatabaseTarget } from '../core/migrations';
+import { adHocConnection, adHocConnectionId, type AdHocConnection } from './adHocConnection';
+
+export interface ConnectionContextOptions {
+  dataDir: string;
+  /** A connection given on the command line: current until the operator selects another. */
+  databaseUrl?: string;
+}
+
+/**
+ * Which database a request talks to: the --database-url connection while it is selected, else the
+ * connection store's current one (the sandbox on a fresh data folder). The store opens on first use,
+ * so a door that never touches a database never starts the sandbox.
+ */
+export function createConnectionContext(options: ConnectionContextOptions) {
+  const adHoc: AdHocConnection | null = options.databaseUrl ? adHocConnection(options.databaseUrl) : null;
+  let adHocSelected = adHoc !== null;
+  let opening: Promise<ConnectionStore> | null = null;
+
+  const store = (): Promise<ConnectionStore> => {
+    opening ??= openConnectionStore({ dataDir: options.dataDir, sandbox: adHoc === null }).catch((error: unknown) => {
+      opening = null; // let the next request retry (e.g. after the operator fixed the data folder)
+      throw error;
+    });
+    return opening;
+  };
+
+  const notAdHoc = (id: string | undefined, action: string) => {
+    if (id === adHocConnectionId) {
+      throw new StudioError('invalid-input', `The DATABASE_URL connection cannot be ${action}: it exists only for this session.`, {
+        hint: 'Use "Import from DATABASE_URL" to save it as a connection.',
+      });
+    }
+  };
+
+  return {
+    adHoc,
+    store,
+    notAdHoc,
+    /** The store's list with the --database-url entry first (it is never persisted). */
+    async list(): Promise<ConnectionList> {
+      const saved = await (await store()).list();
+      if (!adHoc) return saved;
+      return { ...saved, connections: [adHoc.summary, ...saved.connections], currentId: adHocSelected ? adHocConnectionId : saved.currentId };
+    },
+    async select(id: string): Promise<ConnectionList> {
+      if (id === adHocConnectionId) {
+        if (!adHoc) throw new StudioError('not-found', 'No DATABASE_URL connection was given to this session.', { hint: 'Pick one of the listed connections.' });
+        adHocSelected = true;
+      } else {
+        await (await store()).select(id);
+        adHocSelected = false;
+      }
+      return this.list();
+    },
+    async target(connectionId?: string): Promise<DatabaseTarget> {
+      if (adHoc && (connectionId === adHocConnectionId || (connectionId === undefined && adHocSelected))) return adHoc.target;
+      if (connectionId === adHocConnectionId) {
+        throw new StudioError('not-found', 'No DATABASE_URL connection was given to this session.', { hint: 'Pick one of the listed connections.' });
+      }
+      return (await (await store()).resolve(connectionId)).target;
+    },
+    async close(): Promise<void> {
+      const pending = opening;
+      opening = null;
+      if (pending) await (await pending.catch(() => null))?.close();
+    },
+  };
+}
+export type ConnectionContext = ReturnType<typeof createConnectionContext>;

@@ -1,0 +1,50 @@
+import type { Handlers } from '../contract';
+import { loadProject } from '../core/migrations';
+import { appHandlers } from './app';
+import { createConnectionContext } from './connectionContext';
+import { connectionsHandlers } from './connections';
+import { stderrLog, type ProcessLog } from './errorShape';
+import { createEventBus, type EventBus } from './eventBus';
+import { migrationsHandlers } from './migrations';
+import { createRunGuard } from './runGuard';
+
+export interface StudioOptions {
+  /** The app's data folder (connection profiles, sandbox cluster). */
+  dataDir: string;
+  /** The project's migrations directory; default: the engine's (config file or ./migrations). */
+  migrationsDir?: string;
+  /** node-pg-migrate JSON config file. */
+  configFile?: string;
+  /** A connection for this session only; current until another is selected. */
+  databaseUrl?: string;
+  door: 'electron' | 'server';
+  log?: ProcessLog;
+}
+
+export interface Studio {
+  /** Every contract channel, bound once to the engine. Inputs are already parsed (see router.ts). */
+  handlers: Handlers;
+  events: EventBus;
+  /** Stop what the studio started (the sandbox server). */
+  close(): Promise<void>;
+}
+
+/** The composition root every door (Electron, server, CLI) builds its handlers from. */
+export function createStudio(options: StudioOptions): Studio {
+  const log = options.log ?? stderrLog;
+  const events = createEventBus((error) => log('An event subscriber failed', error));
+  const connections = createConnectionContext({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  // Read per request: the operator may edit the config file while the app is open.
+  const project = () => loadProject({ migrationsDir: options.migrationsDir, configFile: options.configFile });
+  const handlers: Handlers = {
+    ...migrationsHandlers({
+      project: async () => (await project()).settings,
+      target: (connectionId) => connections.target(connectionId),
+      events,
+      runs: createRunGuard(),
+    }),
+    ...connectionsHandlers(connections, events),
+    ...appHandlers({ door: options.door, project }),
+  };
+  return { handlers, events, close: () => connections.close() };
+}

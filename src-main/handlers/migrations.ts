@@ -1,0 +1,62 @@
+import type { ChannelName, Handlers, MigrationEvent, ProjectSettings } from '../contract';
+import {
+  createMigration, findLockHolder, getStatus, planRun, redoMigrations, rehearse, runMigrations,
+  type DatabaseTarget, type RunOptions,
+} from '../core/migrations';
+import type { EventBus } from './eventBus';
+import type { RunGuard } from './runGuard';
+
+export interface MigrationsDeps {
+  project(): Promise<ProjectSettings>;
+  target(connectionId?: string): Promise<DatabaseTarget>;
+  events: EventBus;
+  runs: RunGuard;
+}
+
+type MigrationChannel = Extract<ChannelName, `migrations/${string}`>;
+
+/**
+ * Run `work` as one exclusive run whose events go to every subscriber. If the engine ends without a
+ * `run-finished` (it threw after starting), close the run for the subscribers so no UI waits forever.
+ */
+function streamedRun<T extends { success: boolean; message: string }>(
+  deps: MigrationsDeps,
+  work: (target: DatabaseTarget, project: ProjectSettings, options: RunOptions) => Promise<T>,
+  connectionId: string | undefined,
+): Promise<T> {
+  return deps.runs.exclusive(async (runId) => {
+    let started = false;
+    let finished = false;
+    const onEvent = (event: MigrationEvent) => {
+      if (event.type === 'run-started') started = true;
+      if (event.type === 'run-finished') finished = true;
+      deps.events.emit({ ...event, runId });
+    };
+    try {
+      const [target, project] = await Promise.all([deps.target(connectionId), deps.project()]);
+      const result = await work(target, project, { runId, onEvent });
+      if (started && !finished) onEvent({ type: 'run-finished', runId, success: result.success, message: result.message });
+      return result;
+    } catch (error) {
+      if (started && !finished) onEvent({ type: 'run-finished', runId, success: false, message: 'The run stopped with an error.' });
+      throw error;
+    }
+  });
+}
+
+/** migrations/* bound to the engine: one line of wiring per channel. */
+export function migrationsHandlers(deps: MigrationsDeps): Pick<Handlers, MigrationChannel> {
+  const withTarget = async (connectionId?: string) => Promise.all([deps.target(connectionId), deps.project()]);
+  return {
+    'migrations/status': async ({ connectionId }) => getStatus(...(await withTarget(connectionId))),
+    'migrations/plan': async ({ connectionId, selection }) => planRun(...(await withTarget(connectionId)), selection),
+    'migrations/lock': async ({ connectionId }) => findLockHolder(...(await withTarget(connectionId))),
+    'migrations/create': async (input) => createMigration(await deps.project(), input),
+    'migrations/run': ({ connectionId, selection }) =>
+      streamedRun(deps, (target, project, options) => runMigrations(target, project, selection, options), connectionId),
+    'migrations/redo': ({ connectionId, count }) =>
+      streamedRun(deps, (target, project, options) => redoMigrations(target, project, count ?? 1, options), connectionId),
+    'migrations/rehearse': ({ connectionId, selection }) =>
+      streamedRun(deps, (target, project, options) => rehearse(target, project, selection, options), connectionId),
+  };
+}
