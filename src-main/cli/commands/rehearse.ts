@@ -1,0 +1,23 @@
+import { Option, type Command } from 'commander';
+import { rehearse } from '../../core/migrations';
+import { createRunProgress } from '../output/runProgress';
+import { reportRehearsal } from '../output/runReport';
+import { parseCount, type CommandDeps } from './commandDeps';
+import { withDatabase } from './databaseCommand';
+import { selectionFrom } from './runSelection';
+
+export function registerRehearse(program: Command, deps: CommandDeps): void {
+  program
+    .command('rehearse')
+    .description('a real dry run: run up or down inside a transaction that is rolled back, and show the SQL')
+    .addOption(new Option('--direction <direction>', 'which way to rehearse').choices(['up', 'down']).default('up'))
+    .option('--count <n>', 'up: the next N pending; down: the last N applied (default 1)', parseCount)
+    .option('--to <name>', 'up: up to and including this migration; down: everything after it')
+    .action(async (options: { direction: 'up' | 'down'; count?: number; to?: string }, command: Command) =>
+      withDatabase(deps, command, async ({ project, target, json, verbose }) => {
+        const selection = selectionFrom(options.direction, options);
+        const result = await rehearse(target, project.settings, selection, { onEvent: createRunProgress(deps.terminal, { verbose }) });
+        return reportRehearsal(deps.terminal, result, json);
+      }),
+    );
+}

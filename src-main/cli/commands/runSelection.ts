@@ -1,0 +1,12 @@
+// --count / --to, checked by the contract's own schema so the CLI accepts exactly what the engine does.
+import { runSelectionSchema, StudioError, type RunSelection } from '../../contract';
+
+export function selectionFrom(direction: 'up' | 'down', options: { count?: number; to?: string }): RunSelection {
+  const parsed = runSelectionSchema.safeParse({ direction, count: options.count, to: options.to });
+  if (!parsed.success) {
+    throw new StudioError('invalid-input', parsed.error.issues.map((i) => i.message).join(' '), {
+      hint: 'Give either --count N or --to NAME (a migration name such as 1734567890000_initial_database_setup), not both.',
+    });
+  }
+  return parsed.data;
+}

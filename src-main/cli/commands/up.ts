@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { runMigrations } from '../../core/migrations';
+import { createRunProgress } from '../output/runProgress';
+import { reportRun } from '../output/runReport';
+import { parseCount, type CommandDeps } from './commandDeps';
+import { withDatabase } from './databaseCommand';
+import { selectionFrom } from './runSelection';
+
+export function registerUp(program: Command, deps: CommandDeps): void {
+  program
+    .command('up')
+    .description('apply pending migrations: all, the next N (--count), or up to and including one (--to)')
+    .option('--count <n>', 'apply only the next N pending migrations', parseCount)
+    .option('--to <name>', 'apply up to and including this migration')
+    .action(async (options: { count?: number; to?: string }, command: Command) =>
+      withDatabase(deps, command, async ({ project, target, json, verbose }) => {
+        const selection = selectionFrom('up', options);
+        const response = await runMigrations(target, project.settings, selection, { onEvent: createRunProgress(deps.terminal, { verbose }) });
+        return reportRun(deps.terminal, response, json);
+      }),
+    );
+}

@@ -1,0 +1,43 @@
+// Entry of `pgm-studio` (bin/pgm-studio.js). Exit codes: 0 success, 1 a migration failed,
+// 2 usage or connection error. Errors print `error:` and `hint:`, never a stack or a password.
+import { CommanderError } from 'commander';
+import { errorShape, exitCodeFor, exitCodes, toStudioError } from './cliErrors';
+import { parseDatabaseUrl } from './databaseUrl';
+import { createProgram } from './program';
+import { createSharedOptionsResolver } from './sharedOptionsResolver';
+import { Terminal } from './terminal';
+
+export async function runCli(argv: string[], terminal = new Terminal()): Promise<number> {
+  // Mask passwords from the very first line, even if parsing fails before --database-url is read.
+  for (const candidate of [...argv, process.env.DATABASE_URL ?? '']) {
+    if (/^postgres(ql)?:\/\//i.test(candidate)) {
+      try {
+        terminal.masker.add(parseDatabaseUrl(candidate, '--database-url').password);
+      } catch {
+        // Not a URL after all: the command will report it.
+      }
+    }
+  }
+  const shared = createSharedOptionsResolver(terminal);
+  let exitCode: number = exitCodes.success;
+  const program = createProgram({ shared, terminal, setExitCode: (code) => (exitCode = code) });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (thrown) {
+    // --help and --version end parsing with a CommanderError whose exit code is 0.
+    if (thrown instanceof CommanderError && thrown.exitCode === 0) return exitCodes.success;
+    const error = toStudioError(thrown instanceof CommanderError && thrown.code === 'commander.help' ? new CommanderError(2, thrown.code, 'no command given') : thrown);
+    const shape = errorShape(error);
+    terminal.err(`${terminal.errStyle.fail('error:')} ${shape.message}`);
+    terminal.err(`${terminal.errStyle.bold('hint:')} ${shape.hint}`);
+    if (argv.includes('--json')) terminal.json({ error: shape });
+    return thrown instanceof CommanderError ? exitCodes.usageOrConnection : exitCodeFor(error.code);
+  } finally {
+    await shared.close().catch(() => undefined);
+  }
+}
+
+const code = await runCli(process.argv);
+// Exit explicitly: a stray pg client or timer must not keep a finished command hanging.
+process.exit(code);

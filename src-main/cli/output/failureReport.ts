@@ -1,0 +1,26 @@
+// A failed migration, told the way an operator needs it: which one, PostgreSQL's words, where, what next.
+import type { MigrationFailure } from '../../contract';
+import type { Style } from '../terminal';
+
+/** Show the failing statement around PostgreSQL's 1-based position, with a caret under it. */
+export function pointAtPosition(statement: string, position: number): string[] {
+  const offset = Math.min(Math.max(position - 1, 0), statement.length);
+  const lineStart = statement.lastIndexOf('\n', offset - 1) + 1;
+  const lineEndIndex = statement.indexOf('\n', offset);
+  const text = statement.slice(lineStart, lineEndIndex === -1 ? undefined : lineEndIndex);
+  const column = offset - lineStart;
+  // Long single-line statements: keep a window around the position.
+  const from = Math.max(0, column - 60);
+  const snippet = text.slice(from, column + 60);
+  return [`${from > 0 ? '…' : ''}${snippet}`, `${' '.repeat(column - from + (from > 0 ? 1 : 0))}^`];
+}
+
+export function formatFailure(failure: MigrationFailure, style: Style, indent = '    '): string[] {
+  const lines = [`${indent}${style.fail(failure.pgCode ? `ERROR ${failure.pgCode}: ${failure.message}` : failure.message)}`];
+  if (failure.statement && failure.position) {
+    lines.push(`${indent}at position ${failure.position}:`);
+    for (const l of pointAtPosition(failure.statement, failure.position)) lines.push(`${indent}  ${style.dim(l)}`);
+  }
+  if (failure.hint) lines.push(`${indent}PostgreSQL hint: ${failure.hint}`);
+  return lines;
+}

@@ -1,0 +1,57 @@
+// Live progress of a run on stderr, from the engine's events: started -> finished in N ms, or failed.
+import type { MigrationEvent } from '../../contract';
+import type { Terminal } from '../terminal';
+import { formatFailure } from './failureReport';
+
+export interface ProgressOptions {
+  /** Show the engine's info/debug log lines (node-pg-migrate's SQL echo) too. */
+  verbose: boolean;
+}
+
+export function createRunProgress(terminal: Terminal, options: ProgressOptions): (event: MigrationEvent) => void {
+  const style = terminal.errStyle;
+  // On a TTY the "started" line is redrawn in place when the migration ends.
+  let openLine = false;
+  const closeLine = () => {
+    if (openLine) terminal.errRaw('\r\u001b[K');
+    openLine = false;
+  };
+
+  return (event) => {
+    switch (event.type) {
+      case 'run-started': {
+        const what = event.rehearsal ? 'Rehearsing' : 'Running';
+        const count = event.plan.length;
+        terminal.err(style.bold(`${what} ${count} migration${count === 1 ? '' : 's'} ${event.direction}`) + (event.rehearsal ? style.dim(' (inside a transaction that is rolled back)') : ''));
+        break;
+      }
+      case 'migration-started':
+        if (terminal.errIsTTY) {
+          terminal.errRaw(`  ${style.accent('…')} ${event.name} ${style.dim(event.direction)}`);
+          openLine = true;
+        } else {
+          terminal.err(`  started  ${event.name} (${event.direction})`);
+        }
+        break;
+      case 'migration-finished':
+        closeLine();
+        terminal.err(`  ${style.ok('✓')} ${event.name} ${style.dim(`${event.direction}, finished in ${event.durationMs} ms`)}`);
+        break;
+      case 'migration-failed':
+        closeLine();
+        terminal.err(`  ${style.fail('✗')} ${event.name} ${style.fail(`${event.direction} failed`)}`);
+        for (const line of formatFailure(event.failure, style)) terminal.err(line);
+        break;
+      case 'log':
+        if (event.level === 'warn' || event.level === 'error' || options.verbose) {
+          closeLine();
+          const paint = event.level === 'error' ? style.fail : event.level === 'warn' ? style.warn : style.dim;
+          terminal.err(paint(`  ${event.level}: ${event.message}`));
+        }
+        break;
+      case 'run-finished':
+        closeLine();
+        break;
+    }
+  };
+}

@@ -1,0 +1,43 @@
+// The outcome of up / down / redo / rehearse: the seed's JSON shapes as-is, or a short human summary.
+import type { MigrationRunResponse, RehearsalResult } from '../../contract';
+import { exitCodes } from '../cliErrors';
+import type { Terminal } from '../terminal';
+import { formatFailure } from './failureReport';
+
+/** Prints the result and returns the exit code: 1 when a migration failed. */
+export function reportRun(terminal: Terminal, response: MigrationRunResponse, json: boolean): number {
+  if (json) terminal.json(response);
+  else {
+    const style = terminal.outStyle;
+    const done = response.results.filter((r) => r.success);
+    const summary = done.length ? ` (${done.map((r) => `${r.name} ${r.direction}`).join(', ')})` : '';
+    terminal.out(response.success ? style.ok(response.message) + style.dim(summary) : style.fail(response.message));
+  }
+  if (response.success) return exitCodes.success;
+  reportFailedRun(terminal, response.failure?.migration ?? null, response.message);
+  return exitCodes.migrationFailed;
+}
+
+export function reportRehearsal(terminal: Terminal, result: RehearsalResult, json: boolean): number {
+  if (json) terminal.json(result);
+  else {
+    const style = terminal.outStyle;
+    terminal.out(style.bold(`Rehearsal of ${result.plan.length} migration${result.plan.length === 1 ? '' : 's'} ${result.direction}`) + style.dim(' (rolled back: nothing was changed)'));
+    for (const name of result.plan) terminal.out(`  ${name}`);
+    terminal.out('');
+    terminal.out(style.bold(`SQL executed (${result.statements.length} statement${result.statements.length === 1 ? '' : 's'}):`));
+    for (const statement of result.statements) terminal.out(`${statement.trim()}${statement.trim().endsWith(';') ? '' : ';'}`);
+    terminal.out('');
+    terminal.out(result.success ? style.ok(result.message) : style.fail(result.message));
+    if (!result.success && result.failure) for (const line of formatFailure(result.failure, style, '  ')) terminal.out(line);
+  }
+  if (result.success) return exitCodes.success;
+  reportFailedRun(terminal, result.failure?.migration ?? null, result.message);
+  return exitCodes.migrationFailed;
+}
+
+function reportFailedRun(terminal: Terminal, migration: string | null, message: string): void {
+  const style = terminal.errStyle;
+  terminal.err(`${style.fail('error:')} ${migration ? `migration ${migration} failed: ` : ''}${message}`);
+  terminal.err(`${style.bold('hint:')} Fix the migration file, then run the command again; \`pgm-studio rehearse\` tries it without changing anything.`);
+}

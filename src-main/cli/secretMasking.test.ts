@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { maskUrlPasswords, SecretMasker } from './secretMasking';
+
+describe('maskUrlPasswords', () => {
+  it('hides the password of every URL in a text and keeps the rest', () => {
+    const text = 'failed on postgres://alice:s3cr%40t@db.example:5432/app and postgresql://bob:pw@h/x';
+    expect(maskUrlPasswords(text)).toBe('failed on postgres://alice:***@db.example:5432/app and postgresql://bob:***@h/x');
+  });
+
+  it('leaves URLs without a password alone', () => {
+    expect(maskUrlPasswords('postgres://alice@db/app postgres://db:5432/app')).toBe('postgres://alice@db/app postgres://db:5432/app');
+  });
+});
+
+describe('SecretMasker', () => {
+  it('hides registered secrets wherever they appear, decoded or not', () => {
+    const masker = new SecretMasker();
+    masker.add('s3cr@t');
+    expect(masker.mask('password authentication failed: s3cr@t was wrong')).toBe('password authentication failed: *** was wrong');
+  });
+
+  it('ignores secrets too short to mask safely', () => {
+    const masker = new SecretMasker();
+    masker.add('a');
+    expect(masker.mask('a database')).toBe('a database');
+  });
+});
