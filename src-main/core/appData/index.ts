@@ -1,0 +1,2 @@
+export { defaultDataDir, userConfigDir } from './defaultDataDir';
+export { backupPathFor, readJsonFile, writeJsonFileAtomic } from './jsonFile';

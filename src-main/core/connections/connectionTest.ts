@@ -1,0 +1,35 @@
+import pg from 'pg';
+import type { ConnectionTestResult } from '../../contract';
+import type { DatabaseTarget } from '../migrations';
+import { connectErrorFor } from './connectionErrors';
+
+/** Connect once and report what the "Test connection" button shows. */
+export async function testConnection(target: DatabaseTarget, schema = 'public'): Promise<ConnectionTestResult> {
+  const attempt = {
+    host: String(target.host ?? 'localhost'),
+    port: Number(target.port ?? 5432),
+    database: String(target.database ?? ''),
+    user: String(target.user ?? ''),
+    password: typeof target.password === 'string' ? target.password : undefined,
+  };
+  const client = new pg.Client(target);
+  // A server that drops the socket later emits 'error' on the client; without a listener that would crash the process.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ server_version: string; current_user: string; schema_exists: boolean; can_create: boolean }>(
+      `select current_setting('server_version') as server_version,
+              current_user,
+              exists (select 1 from pg_namespace where nspname = $1) as schema_exists,
+              coalesce(has_schema_privilege((select oid from pg_namespace where nspname = $1), 'CREATE'), false) as can_create`,
+      [schema],
+    );
+    const row = rows[0];
+    if (!row) throw new Error('the server returned no row for the connection check');
+    return { serverVersion: row.server_version, currentUser: row.current_user, schema, canCreateInSchema: row.schema_exists && row.can_create };
+  } catch (error) {
+    throw connectErrorFor(error, attempt);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,2 @@
+export { clusterDirFor, knownSandboxPort, sandboxDatabase, sandboxDirFor, startSandbox, type SandboxServer, type SandboxStartOptions } from './sandboxServer';
+export { findRunningCluster, type RunningCluster } from './runningCluster';

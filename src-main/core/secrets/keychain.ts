@@ -1,0 +1,90 @@
+import { StudioError } from '../../contract/errors';
+
+/** Every password PGM Studio keeps lives under this keychain service; the account is the profile id. */
+export const keychainService = 'pgm-studio';
+
+export const keychainUnavailableHint =
+  'Start your desktop keyring (gnome-keyring / KWallet) or choose "this session only" to keep the password in memory until the app quits';
+
+interface Keytar {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+export interface Keychain {
+  get(account: string): Promise<string | null>;
+  set(account: string, password: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+  /** True when the keychain answers within a short time; never throws. */
+  isAvailable(): Promise<boolean>;
+}
+
+export interface KeychainOptions {
+  service?: string;
+  /** How long a keychain call may take before it counts as unavailable (keytar can hang on a dead D-Bus). */
+  timeoutMs?: number;
+  probeTimeoutMs?: number;
+}
+
+// Loaded on first use, so a machine without libsecret (or D-Bus) starts fine and only the
+// keychain features report the problem.
+let keytarModule: Promise<Keytar> | undefined;
+function loadKeytar(): Promise<Keytar> {
+  keytarModule ??= import('keytar').then((mod) => (mod.default ?? mod) as Keytar);
+  keytarModule.catch(() => (keytarModule = undefined));
+  return keytarModule;
+}
+
+function unavailable(reason: string): StudioError {
+  return new StudioError('keychain-unavailable', `The OS keychain is not available: ${reason}.`, { hint: keychainUnavailableHint });
+}
+
+/** Run one keytar call with a deadline; any failure means "no usable keychain". */
+async function callKeytar<T>(call: (keytar: Keytar) => Promise<T>, ms: number, what: string): Promise<T> {
+  let keytar: Keytar;
+  try {
+    keytar = await loadKeytar();
+  } catch (error) {
+    throw unavailable(`keytar could not be loaded (${firstLine(error)})`);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(unavailable(`it did not answer within ${Math.round(ms / 1000)} s while ${what}`)), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([call(keytar), timeout]);
+  } catch (error) {
+    if (error instanceof StudioError) throw error;
+    // keytar's messages come from libsecret / D-Bus ("Cannot autolaunch D-Bus without X11 $DISPLAY"); they never carry the secret.
+    throw unavailable(firstLine(error));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? '').slice(0, 300) || 'unknown error';
+}
+
+/** The OS keychain through keytar, with timeouts, failing as 'keychain-unavailable' (never a plain-text fallback). */
+export function openKeychain(options: KeychainOptions = {}): Keychain {
+  const service = options.service ?? keychainService;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const probeTimeoutMs = options.probeTimeoutMs ?? 3_000;
+  return {
+    get: (account) => callKeytar((k) => k.getPassword(service, account), timeoutMs, 'reading a password'),
+    set: (account, password) => callKeytar((k) => k.setPassword(service, account, password), timeoutMs, 'saving a password'),
+    delete: (account) => callKeytar((k) => k.deletePassword(service, account), timeoutMs, 'deleting a password'),
+    async isAvailable() {
+      try {
+        await callKeytar((k) => k.getPassword(service, '__pgm-studio-availability-probe__'), probeTimeoutMs, 'checking availability');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
