@@ -1,0 +1,41 @@
+// Runs the real `pgm-studio` binary in a child process, the way an operator or CI would.
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = join(repoRoot, 'bin', 'pgm-studio.js');
+// An empty data folder: a test must never pick up a developer's saved connections.
+const isolatedDataDir = mkdtempSync(join(tmpdir(), 'pgm-studio-cli-test-'));
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as JSON (throws with the output when it is not). */
+  json<T = unknown>(): T;
+}
+
+export function spawnCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PGM_STUDIO_DATA_DIR: isolatedDataDir, ...options.env };
+  if (!options.env || !('DATABASE_URL' in options.env)) delete env.DATABASE_URL;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd: options.cwd ?? repoRoot, env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({
+        code,
+        stdout,
+        stderr,
+        json<T>() {
+          try {
+            return JSON.parse(stdout) as T;
+          } catch {
+            throw new Error(`stdout is not JSON (exit ${code}).\nstdout: ${stdout}\nstderr: ${stderr}`);
+          }
+        },
+      });
+    });
+  });
+}
