@@ -30,8 +30,10 @@ const sslModeAliases: Record<string, SslMode> = {
   'verify-full': 'verify-full',
 };
 
-function invalid(url: string, reason: string): StudioError {
-  return new StudioError('invalid-input', `The connection URL ${maskConnectionUrl(url)} is not usable: ${reason}.`, { hint: urlFormHint });
+/** `shown` false: text that is not a URL is never echoed, since a password in it cannot be located to mask it. */
+function invalid(url: string, reason: string, shown = true): StudioError {
+  const label = shown ? ` ${maskConnectionUrl(url)}` : '';
+  return new StudioError('invalid-input', `The connection URL${label} is not usable: ${reason}.`, { hint: urlFormHint });
 }
 
 function decode(url: string, part: string, what: string): string {
@@ -48,7 +50,7 @@ export function parseConnectionUrl(url: string): ParsedConnectionUrl {
   try {
     parsed = new URL(url.trim());
   } catch {
-    throw invalid(url, 'it is not a URL');
+    throw invalid(url, 'it is not a URL', false);
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') throw invalid(url, `it starts with ${parsed.protocol}// instead of postgres://`);
   const params = parsed.searchParams;
