@@ -54,7 +54,11 @@ describe('pgm-studio when things go wrong', () => {
   it('a missing migrations directory: exit 2 with a hint', async () => {
     const run = await spawnCli(['status', '--database-url', db.url, '--migrations-dir', join(workDir, 'does-not-exist')]);
     expectUsableError(run, 2);
+    expect(run.stderr).toContain('does-not-exist');
     expect(run.stdout + run.stderr).not.toContain(urlPassword(db.url) || '\u0000');
+    const json = await spawnCli(['status', '--json', '--database-url', db.url, '--migrations-dir', join(workDir, 'does-not-exist')]);
+    const { error } = json.json<{ error: { code: string } }>();
+    expect(['invalid-project', 'not-found']).toContain(error.code);
   });
 
   it('a failing migration: exit 1 naming it, the earlier one applied, the failed one leaves no trace', async () => {
