@@ -1,4 +1,4 @@
-import type { Handlers } from '../contract';
+import type { Handlers, ProjectSettings } from '../contract';
 import { loadProject } from '../core/migrations';
 import { appHandlers } from './app';
 import { createConnectionContext } from './connectionContext';
@@ -15,6 +15,8 @@ export interface StudioOptions {
   migrationsDir?: string;
   /** node-pg-migrate JSON config file. */
   configFile?: string;
+  /** Settings given on the command line (table, schema, check-order) over the project's own. */
+  projectOverrides?: Partial<ProjectSettings>;
   /** A connection for this session only; current until another is selected. */
   databaseUrl?: string;
   door: 'electron' | 'server';
@@ -35,7 +37,7 @@ export function createStudio(options: StudioOptions): Studio {
   const events = createEventBus((error) => log('An event subscriber failed', error));
   const connections = createConnectionContext({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   // Read per request: the operator may edit the config file while the app is open.
-  const project = () => loadProject({ migrationsDir: options.migrationsDir, configFile: options.configFile });
+  const project = () => loadProject({ migrationsDir: options.migrationsDir, configFile: options.configFile, overrides: options.projectOverrides });
   const handlers: Handlers = {
     ...migrationsHandlers({
       project: async () => (await project()).settings,

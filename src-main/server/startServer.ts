@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import { StudioError, type ProjectSettings } from '../contract';
+import { createStudio } from '../handlers/createStudio';
+import { stderrLog, type ProcessLog } from '../handlers/errorShape';
+import { createRouter } from '../handlers/router';
+import { resolveApiTokens } from './bearerTokens';
+import { eventStreamRoutes } from './eventStream';
+import { installErrorHandlers } from './httpErrors';
+import { allowedHostsFor, installRequestGuards } from './requestGuards';
+import { rpcRoutes } from './rpcRoutes';
+import { seedApiRoutes, type RateLimit } from './seedApi';
+import { createUiSession } from './uiSession';
+
+export interface ServerOptions {
+  host?: string;
+  /** 0 (default): any free port. */
+  port?: number;
+  dataDir: string;
+  migrationsDir?: string;
+  configFile?: string;
+  projectOverrides?: Partial<ProjectSettings>;
+  databaseUrl?: string;
+  readToken?: string;
+  adminToken?: string;
+  /** The built renderer (npm run build); default out/renderer of this package. */
+  rendererDir?: string;
+  rateLimit?: Partial<RateLimit>;
+  log?: ProcessLog;
+}
+
+export interface RunningServer {
+  /** Open this: it carries the per-launch UI token. */
+  url: string;
+  port: number;
+  uiToken: string;
+  readToken: string;
+  adminToken: string;
+  /** Tokens made up for this launch (no option or variable gave them): print them once. */
+  generatedTokens: { read: boolean; admin: boolean };
+  close(): Promise<void>;
+}
+
+const packagedRendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+const loopbackForAnyHost = (host: string) => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
+
+/** Server mode: the built renderer, the router over HTTP + SSE, and the seed's /api/migrations. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const rendererDir = resolve(options.rendererDir ?? packagedRendererDir);
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    throw new StudioError('not-found', `The built app is missing (no index.html in ${rendererDir}).`, { hint: 'Run npm run build, then start the server again.' });
+  }
+  const tokens = resolveApiTokens(options);
+  const log = options.log ?? stderrLog;
+  const studio = createStudio({ ...options, door: 'server', log });
+  const { dispatch } = createRouter(studio.handlers, log);
+
+  let port = 0;
+  let allowedHosts = new Set<string>();
+  const session = createUiSession(() => `pgm_studio_session_${port}`);
+  // No request logging: URLs carry the UI token and headers carry bearer tokens.
+  const app = Fastify({ logger: false, trustProxy: false, forceCloseConnections: true });
+  installErrorHandlers(app, log);
+  installRequestGuards(app, () => allowedHosts);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(async (ui) => {
+    // The landing page checks the session itself: it is also where the printed token is exchanged.
+    ui.addHook('onRequest', async (request, reply) => (request.routeOptions.url === '/' ? undefined : session.requireSession(request, reply)));
+    await ui.register(fastifyStatic, { root: rendererDir, index: false, wildcard: true });
+    ui.get<{ Querystring: { token?: string } }>('/', async (request, reply) => {
+      if (typeof request.query.token === 'string') return session.exchangeToken(request.query.token, reply);
+      await session.requireSession(request, reply);
+      if (reply.sent) return reply;
+      return reply.header('cache-control', 'no-store').sendFile('index.html');
+    });
+    await ui.register(rpcRoutes(dispatch));
+    await ui.register(eventStreamRoutes(studio.events));
+  });
+  await app.register(seedApiRoutes(dispatch, tokens, { max: options.rateLimit?.max ?? 60, timeWindowMs: options.rateLimit?.timeWindowMs ?? 60_000 }));
+
+  try {
+    await app.listen({ host, port: options.port ?? 0 });
+  } catch (error) {
+    await studio.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new StudioError('invalid-input', `Port ${options.port} is already in use.`, { hint: 'Pick another --port, or stop the program using it.' });
+    if (code === 'EADDRNOTAVAIL') throw new StudioError('invalid-input', `Cannot listen on ${host}: not an address of this machine.`, { hint: 'Use --host 127.0.0.1 (the default).' });
+    throw error;
+  }
+  const address = app.server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+  allowedHosts = allowedHostsFor(host, port);
+  const urlHost = loopbackForAnyHost(host);
+  return {
+    url: `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${port}/?token=${session.token}`,
+    port,
+    uiToken: session.token,
+    readToken: tokens.read,
+    adminToken: tokens.admin,
+    generatedTokens: tokens.generated,
+    async close() {
+      await app.close();
+      await studio.close();
+    },
+  };
+}
