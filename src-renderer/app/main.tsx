@@ -1,9 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <main data-testid="app-loaded">PGM Studio</main>;
-}
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { App } from './App';
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);

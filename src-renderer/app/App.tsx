@@ -1,0 +1,23 @@
+import { useState } from 'react';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from '../lib/queryClient';
+import { RunProgressProvider } from '../features/timeline/RunProgressContext';
+import { Shell } from './Shell';
+import { theme } from './theme';
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    // "auto" follows the OS until the operator picks a theme; the choice is kept in localStorage.
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="top-right" limit={4} />
+      <QueryClientProvider client={queryClient}>
+        <RunProgressProvider>
+          <Shell />
+        </RunProgressProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

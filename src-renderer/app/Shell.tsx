@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { AppShell, Button, Group, Text, Title, Tooltip } from '@mantine/core';
+import { IconDatabase, IconFolder } from '@tabler/icons-react';
+import { ConnectionSwitcher } from '../features/connections/ConnectionSwitcher';
+import { ConnectionsDrawer } from '../features/connections/ConnectionsDrawer';
+import { TimelinePage } from '../features/timeline/TimelinePage';
+import { useAppInfo, useCurrentConnection, useMigrationStatus } from '../lib/queries';
+import { SessionExpiredBanner } from './SessionExpiredBanner';
+import { StatusBar } from './StatusBar';
+import { ThemeToggle } from './ThemeToggle';
+
+const headerHeight = 56;
+const footerHeight = 30;
+
+/** Header (app, project, connection, theme), the timeline, and the status bar. */
+export function Shell() {
+  const info = useAppInfo();
+  const connections = useCurrentConnection();
+  const ready = connections.isSuccess;
+  const status = useMigrationStatus(connections.currentId, ready);
+  const [manageOpen, setManageOpen] = useState(false);
+  // Tests and operators wait on the same thing: the first status answer, good or bad.
+  const loaded = status.isSuccess || status.isError || connections.isError;
+  const project = info.data?.project.settings.migrationsDir;
+
+  return (
+    <AppShell header={{ height: headerHeight }} footer={{ height: footerHeight }} padding={0} data-testid={loaded ? 'app-loaded' : 'app-loading'}>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Group gap={6} wrap="nowrap">
+              <IconDatabase size={22} color="var(--mantine-primary-color-filled)" aria-hidden />
+              <Title order={1} size="h4">PGM Studio</Title>
+            </Group>
+            {project && (
+              <Tooltip label={`Migrations folder: ${project}`}>
+                <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }} data-testid="project">
+                  <IconFolder size={16} aria-hidden />
+                  <Text size="sm" ff="monospace" truncate="start" maw={420}>{project}</Text>
+                </Group>
+              </Tooltip>
+            )}
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <ConnectionSwitcher list={connections.data} onManage={() => setManageOpen(true)} />
+            <Button variant="subtle" onClick={() => setManageOpen(true)}>Connections</Button>
+            <ThemeToggle />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
+        <SessionExpiredBanner />
+        <div style={{ flex: 1, minHeight: 0 }}>
+          <TimelinePage connectionId={connections.currentId} connection={connections.current} ready={ready} />
+        </div>
+      </AppShell.Main>
+      <AppShell.Footer>
+        <StatusBar info={info.data} connectionId={connections.currentId} ready={ready} />
+      </AppShell.Footer>
+      <ConnectionsDrawer opened={manageOpen} onClose={() => setManageOpen(false)} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,51 @@
+import { Group, Text, Tooltip } from '@mantine/core';
+import { IconLock, IconLockOpen } from '@tabler/icons-react';
+import type { AppInfo, LockHolder } from '../../src-main/contract';
+import { useLockState, useServerInfo } from '../lib/queries';
+import { relativeTime } from '../lib/relativeTime';
+
+function LockState({ lock, failed }: { lock: LockHolder | null | undefined; failed: boolean }) {
+  if (failed) return <Text size="xs" c="dimmed">Lock: unknown</Text>;
+  if (lock === undefined) return <Text size="xs" c="dimmed">Lock: checking…</Text>;
+  if (lock === null) {
+    return (
+      <Group gap={4} data-testid="lock-state" data-locked="false">
+        <IconLockOpen size={14} aria-hidden />
+        <Text size="xs">Lock: free</Text>
+      </Group>
+    );
+  }
+  const who = [lock.applicationName || 'unnamed client', lock.clientAddress, `pid ${lock.pid}`].filter(Boolean).join(', ');
+  return (
+    <Tooltip label={`Another run holds node-pg-migrate's advisory lock: ${who}`}>
+      <Group gap={4} data-testid="lock-state" data-locked="true">
+        <IconLock size={14} color="var(--mantine-color-orange-filled)" aria-hidden />
+        <Text size="xs" c="orange" fw={600}>
+          Lock held by {who}
+          {lock.since ? ` since ${relativeTime(lock.since)}` : ''}
+        </Text>
+      </Group>
+    </Tooltip>
+  );
+}
+
+/** Bottom bar: who and what we are talking to, and whether a run holds the migration lock (polled). */
+export function StatusBar({ info, connectionId, ready }: { info: AppInfo | undefined; connectionId: string | null; ready: boolean }) {
+  const server = useServerInfo(connectionId, ready);
+  const lock = useLockState(connectionId, ready);
+  const version = server.data?.serverVersion;
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap" data-testid="status-bar">
+      <Group gap="lg" wrap="nowrap">
+        <Text size="xs" data-testid="server-version">
+          {server.isError ? 'PostgreSQL: unreachable' : version ? `PostgreSQL ${version}` : 'PostgreSQL: …'}
+        </Text>
+        <Text size="xs" data-testid="current-user">User: {server.data?.currentUser ?? '…'}</Text>
+        <LockState lock={lock.data} failed={lock.isError} />
+      </Group>
+      <Text size="xs" c="dimmed">
+        PGM Studio {info?.version ?? ''} · {info?.door === 'electron' ? 'desktop' : 'server mode'}
+      </Text>
+    </Group>
+  );
+}

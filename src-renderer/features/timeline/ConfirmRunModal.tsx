@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, List, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertOctagon } from '@tabler/icons-react';
+import type { ConnectionSummary } from '../../../src-main/contract';
+import type { PendingConfirmation } from './useRunFlow';
+
+interface ConfirmRunModalProps {
+  confirmation: PendingConfirmation | null;
+  connection: ConnectionSummary | null;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+function targetLine(connection: ConnectionSummary | null): string {
+  if (!connection) return 'the server’s default connection';
+  return `${connection.name} — ${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
+}
+
+/** The production guard: the operator types the database name before anything runs. */
+function ProductionGuard({ database, typed, onType }: { database: string; typed: string; onType(value: string): void }) {
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertOctagon size={18} />} title="This is a PRODUCTION database">
+      <TextInput
+        label={
+          <>
+            Type the database name <strong>{database}</strong> to confirm
+          </>
+        }
+        value={typed}
+        onChange={(e) => onType(e.currentTarget.value)}
+        autoComplete="off"
+        spellCheck={false}
+        data-testid="confirm-database-name"
+        data-autofocus
+      />
+    </Alert>
+  );
+}
+
+function ConfirmBody({ confirmation, connection, onConfirm, onCancel }: ConfirmRunModalProps & { confirmation: PendingConfirmation }) {
+  const [typed, setTyped] = useState('');
+  const { plan } = confirmation;
+  const production = connection?.environment === 'production';
+  const unlocked = !production || typed === connection.database;
+  const up = plan.direction === 'up';
+  const verb = up ? 'Apply' : 'Revert';
+  const count = `${plan.migrations.length} migration${plan.migrations.length === 1 ? '' : 's'}`;
+  return (
+    <Stack gap="md">
+      <Group gap="xs">
+        <Text size="sm">Direction:</Text>
+        <Badge color={up ? 'blue' : 'orange'} variant="filled">{up ? 'up (apply)' : 'down (revert)'}</Badge>
+      </Group>
+      <div>
+        <Text size="sm">Target:</Text>
+        <Group gap="xs">
+          <Text size="sm" fw={600} data-testid="confirm-target">{targetLine(connection)}</Text>
+          {production && <Badge color="red" variant="filled">Production</Badge>}
+        </Group>
+      </div>
+      <div>
+        <Text size="sm" mb={4}>
+          {up ? 'These migrations will run, in this order:' : 'These migrations will be reverted, in this order:'}
+        </Text>
+        <ScrollArea.Autosize mah={240} type="auto">
+          <List type="ordered" size="sm" spacing={2} data-testid="confirm-plan">
+            {plan.migrations.map((name) => (
+              <List.Item key={name} ff="monospace">{name}</List.Item>
+            ))}
+          </List>
+        </ScrollArea.Autosize>
+      </div>
+      {production && connection && <ProductionGuard database={connection.database} typed={typed} onType={setTyped} />}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>Cancel</Button>
+        <Button color={production || !up ? 'red' : 'blue'} disabled={!unlocked} onClick={onConfirm} data-testid="confirm-run" data-autofocus={!production || undefined}>
+          {verb} {count}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Nothing runs without this: exactly which migrations, which direction, on which database. */
+export function ConfirmRunModal(props: ConfirmRunModalProps) {
+  const { confirmation } = props;
+  return (
+    <Modal opened={confirmation !== null} onClose={props.onCancel} title={confirmation?.request.label ?? ''} size="lg" centered>
+      {/* Keyed so the typed database name is forgotten between confirmations. */}
+      {confirmation && <ConfirmBody key={confirmation.plan.migrations.join('|')} {...props} confirmation={confirmation} />}
+    </Modal>
+  );
+}

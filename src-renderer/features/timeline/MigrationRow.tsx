@@ -1,0 +1,121 @@
+import { memo, type CSSProperties, type Ref } from 'react';
+import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
+import { IconArrowBackUp, IconFlask, IconPlayerPlay } from '@tabler/icons-react';
+import type { MigrationEntry } from '../../../src-main/contract';
+import { absoluteTime, relativeTime } from '../../lib/relativeTime';
+import { FailureDetails } from './FailureDetails';
+import { ProgressIndicator } from './ProgressIndicator';
+import { StateBadge, stateLabel } from './StateBadge';
+import type { MigrationProgress } from './runProgress';
+import type { RunRequest } from './useRunFlow';
+import classes from './MigrationRow.module.css';
+
+export interface MigrationRowProps {
+  entry: MigrationEntry;
+  index: number;
+  total: number;
+  progress: MigrationProgress | undefined;
+  rehearsal: boolean;
+  /** Whether an applied migration has applied ones after it (so rolling back to it reverts something). */
+  canRollBackTo: boolean;
+  busy: boolean;
+  onRequest(request: RunRequest): void;
+  /** Positioning and measuring from the virtual list. */
+  style: CSSProperties;
+  measureRef: Ref<HTMLDivElement>;
+}
+
+function RowActions({ entry, canRollBackTo, busy, onRequest }: Pick<MigrationRowProps, 'entry' | 'canRollBackTo' | 'busy' | 'onRequest'>) {
+  const name = entry.name;
+  if (entry.state === 'pending') {
+    const selection = { direction: 'up' as const, to: name };
+    return (
+      <Group gap="xs" wrap="nowrap">
+        <Button size="xs" variant="light" leftSection={<IconPlayerPlay size={14} />} disabled={busy} aria-label={`Run up to here: ${name}`}
+          onClick={() => onRequest({ mode: 'run', selection, label: `Run up to ${name}` })}>
+          Run up to here
+        </Button>
+        <Button size="xs" variant="subtle" leftSection={<IconFlask size={14} />} disabled={busy} aria-label={`Rehearse run up to ${name}`}
+          onClick={() => onRequest({ mode: 'rehearse', selection, label: `Rehearse: run up to ${name}` })}>
+          Rehearse
+        </Button>
+      </Group>
+    );
+  }
+  if (entry.state === 'applied' && canRollBackTo) {
+    const selection = { direction: 'down' as const, to: name };
+    return (
+      <Group gap="xs" wrap="nowrap">
+        <Button size="xs" variant="light" color="orange" leftSection={<IconArrowBackUp size={14} />} disabled={busy} aria-label={`Roll back to here: ${name}`}
+          onClick={() => onRequest({ mode: 'run', selection, label: `Roll back to ${name}` })}>
+          Roll back to here
+        </Button>
+        <Button size="xs" variant="subtle" leftSection={<IconFlask size={14} />} disabled={busy} aria-label={`Rehearse roll back to ${name}`}
+          onClick={() => onRequest({ mode: 'rehearse', selection, label: `Rehearse: roll back to ${name}` })}>
+          Rehearse
+        </Button>
+      </Group>
+    );
+  }
+  return null;
+}
+
+function When({ entry }: { entry: MigrationEntry }) {
+  if (entry.runOn) {
+    return (
+      <div className={classes.when}>
+        <Text size="sm" data-testid="migration-run-on">{absoluteTime(entry.runOn)}</Text>
+        <Text size="xs" c="dimmed">{relativeTime(entry.runOn)}</Text>
+      </div>
+    );
+  }
+  return (
+    <div className={classes.when}>
+      <Text size="sm" c="dimmed">Not run</Text>
+    </div>
+  );
+}
+
+/** One migration on the timeline: focusable, its actions reachable by Tab. */
+export const MigrationRow = memo(function MigrationRow(props: MigrationRowProps) {
+  const { entry, index, total, progress, rehearsal, canRollBackTo, busy, onRequest, style, measureRef } = props;
+  return (
+    <div
+      ref={measureRef}
+      style={style}
+      data-index={index}
+      role="listitem"
+      tabIndex={0}
+      className={classes.row}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      aria-label={`${entry.name}, ${stateLabel(entry.state)}${progress ? `, ${progress.status}` : ''}`}
+      data-testid="migration-row"
+      data-name={entry.name}
+      data-state={entry.state}
+      data-progress={progress?.status ?? 'idle'}
+    >
+      <div className={classes.line}>
+        <StateBadge state={entry.state} />
+        <div className={classes.name}>
+          <Text fw={600} ff="monospace" size="sm" truncate="end" title={entry.name}>{entry.name}</Text>
+          <Group gap={6}>
+            <Text size="xs" c="dimmed" truncate="end">{entry.file ?? 'file not found in the migrations folder'}</Text>
+            {entry.hasDown === false && (
+              <Tooltip label="No down step in the file: node-pg-migrate will try to infer the reverse, which fails for raw SQL and data changes.">
+                <Badge size="xs" variant="outline" color="gray">no explicit down</Badge>
+              </Tooltip>
+            )}
+            {entry.hasDown === true && <Badge size="xs" variant="outline" color="gray">has down</Badge>}
+          </Group>
+        </div>
+        <When entry={entry} />
+        <div className={classes.progress}>{progress && <ProgressIndicator progress={progress} rehearsal={rehearsal} />}</div>
+        <div className={classes.actions}>
+          <RowActions entry={entry} canRollBackTo={canRollBackTo} busy={busy} onRequest={onRequest} />
+        </div>
+      </div>
+      {progress?.status === 'failed' && <FailureDetails failure={progress.failure} />}
+    </div>
+  );
+});

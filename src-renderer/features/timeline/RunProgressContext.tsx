@@ -1,0 +1,46 @@
+import { createContext, useContext, useEffect, useReducer, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { MigrationFailure, StudioEvent } from '../../../src-main/contract';
+import { studio } from '../../lib/studio';
+import { queryKeys } from '../../lib/queries';
+import { applyRunFailure, idleProgress, reduceRunProgress, type RunProgress } from './runProgress';
+
+type Action = { kind: 'event'; event: StudioEvent } | { kind: 'failure'; direction: 'up' | 'down'; failure: MigrationFailure | undefined };
+
+function reducer(state: RunProgress, action: Action): RunProgress {
+  return action.kind === 'event' ? reduceRunProgress(state, action.event) : applyRunFailure(state, action.direction, action.failure);
+}
+
+interface RunProgressValue {
+  progress: RunProgress;
+  recordFailure(direction: 'up' | 'down', failure: MigrationFailure | undefined): void;
+}
+
+const RunProgressContext = createContext<RunProgressValue | null>(null);
+
+/** Subscribes once to the door's event stream and keeps the latest run's per-migration progress and log. */
+export function RunProgressProvider({ children }: { children: ReactNode }) {
+  const [progress, dispatch] = useReducer(reducer, idleProgress);
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    studio.subscribe((event) => {
+      if (event.type === 'connections-changed') void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
+      dispatch({ kind: 'event', event });
+    }, controller.signal);
+    return () => controller.abort();
+  }, [queryClient]);
+
+  const value: RunProgressValue = {
+    progress,
+    recordFailure: (direction, failure) => dispatch({ kind: 'failure', direction, failure }),
+  };
+  return <RunProgressContext.Provider value={value}>{children}</RunProgressContext.Provider>;
+}
+
+export function useRunProgress(): RunProgressValue {
+  const value = useContext(RunProgressContext);
+  if (!value) throw new Error('useRunProgress needs a RunProgressProvider');
+  return value;
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { IconDatabaseOff } from '@tabler/icons-react';
+import type { ConnectionSummary } from '../../../src-main/contract';
+import { useMigrationStatus } from '../../lib/queries';
+import { toStudioError } from '../../lib/studioError';
+import { ConfirmRunModal } from './ConfirmRunModal';
+import { LogPanel } from './LogPanel';
+import { MigrationList } from './MigrationList';
+import { RehearsalDrawer } from './RehearsalDrawer';
+import { useRunProgress } from './RunProgressContext';
+import { TimelineSummary } from './TimelineSummary';
+import { useRunFlow, type RunRequest } from './useRunFlow';
+
+interface TimelinePageProps {
+  connectionId: string | null;
+  connection: ConnectionSummary | null;
+  /** False until the connection list says which connection is current. */
+  ready: boolean;
+}
+
+function StatusError({ error, onRetry }: { error: unknown; onRetry(): void }) {
+  const shape = toStudioError(error);
+  return (
+    <Alert color="red" icon={<IconDatabaseOff size={20} />} title={shape.message} data-testid="status-error">
+      <Stack gap="xs" align="flex-start">
+        {shape.hint && <Text size="sm">{shape.hint}</Text>}
+        <Button size="xs" variant="light" color="red" onClick={onRetry}>Try again</Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** The migration timeline of the current connection: summary, rows, confirmation, live progress, log. */
+export function TimelinePage({ connectionId, connection, ready }: TimelinePageProps) {
+  const status = useMigrationStatus(connectionId, ready);
+  const { progress } = useRunProgress();
+  const flow = useRunFlow(connectionId);
+  const [logOpen, setLogOpen] = useState(false);
+
+  const onRequest = (request: RunRequest) => {
+    if (request.mode === 'run') setLogOpen(true);
+    flow.request(request);
+  };
+  const busy = flow.busy || progress.active;
+
+  return (
+    <Stack gap={0} h="100%" style={{ minHeight: 0 }}>
+      <Stack gap="sm" p="md" pb="sm">
+        {status.isPending && (
+          <Center py="xl" data-testid="status-loading">
+            <Loader size="sm" mr="sm" />
+            <Text size="sm">Reading the migrations table and folder…</Text>
+          </Center>
+        )}
+        {status.isError && <StatusError error={status.error} onRetry={() => void status.refetch()} />}
+        {status.data && <TimelineSummary status={status.data} busy={busy} onRequest={onRequest} />}
+      </Stack>
+      {status.data && status.data.migrations.length === 0 && (
+        <Center py="xl" data-testid="timeline-empty">
+          <Text c="dimmed">No migrations in this folder yet. Create one with `pgm-studio create NAME`.</Text>
+        </Center>
+      )}
+      {status.data && status.data.migrations.length > 0 && (
+        <MigrationList migrations={status.data.migrations} progress={progress} busy={busy} onRequest={onRequest} />
+      )}
+      <LogPanel progress={progress} opened={logOpen} onToggle={() => setLogOpen((o) => !o)} />
+      <ConfirmRunModal confirmation={flow.confirmation} connection={connection} onConfirm={flow.confirm} onCancel={flow.cancel} />
+      <RehearsalDrawer view={flow.rehearsal} loading={flow.rehearsing} onClose={flow.closeRehearsal} />
+    </Stack>
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { applyRunFailure, idleProgress, reduceRunProgress, type RunProgress } from './runProgress';
+import type { StudioEvent } from '../../../src-main/contract';
+
+function play(events: StudioEvent[], from: RunProgress = idleProgress): RunProgress {
+  return events.reduce((state, event) => reduceRunProgress(state, event, 0), from);
+}
+
+describe('reduceRunProgress', () => {
+  it('tracks each migration from queued through running to done with its duration', () => {
+    const state = play([
+      { type: 'run-started', runId: 'r1', direction: 'up', plan: ['a', 'b'], rehearsal: false },
+      { type: 'migration-started', runId: 'r1', name: 'a', direction: 'up' },
+      { type: 'migration-finished', runId: 'r1', name: 'a', direction: 'up', durationMs: 12 },
+      { type: 'migration-started', runId: 'r1', name: 'b', direction: 'up' },
+    ]);
+    expect(state.active).toBe(true);
+    expect(state.byMigration.a).toEqual({ status: 'done', direction: 'up', durationMs: 12 });
+    expect(state.byMigration.b).toEqual({ status: 'running', direction: 'up' });
+  });
+
+  it('records the failure on the failing migration and ends the run', () => {
+    const failure = { migration: 'b', pgCode: '42P01', message: 'relation "x" does not exist', position: 15 };
+    const state = play([
+      { type: 'run-started', runId: 'r1', direction: 'up', plan: ['b'], rehearsal: false },
+      { type: 'migration-failed', runId: 'r1', name: 'b', direction: 'up', failure },
+      { type: 'run-finished', runId: 'r1', success: false, message: 'Migration b failed' },
+    ]);
+    expect(state.byMigration.b).toEqual({ status: 'failed', direction: 'up', failure });
+    expect(state.active).toBe(false);
+    expect(state.outcome).toEqual({ success: false, message: 'Migration b failed' });
+    expect(state.log.map((l) => l.level)).toEqual(['info', 'error', 'error']);
+  });
+
+  it('ignores events from another run and connection events', () => {
+    const started = play([{ type: 'run-started', runId: 'r2', direction: 'down', plan: ['a'], rehearsal: true }]);
+    const after = play([
+      { type: 'migration-finished', runId: 'r1', name: 'a', direction: 'down', durationMs: 3 },
+      { type: 'connections-changed' },
+    ], started);
+    expect(after).toBe(started);
+  });
+
+  it('applyRunFailure marks the failing migration when its event never arrived', () => {
+    const failure = { migration: 'c', message: 'boom' };
+    const state = applyRunFailure(idleProgress, 'up', failure);
+    expect(state.byMigration.c).toEqual({ status: 'failed', direction: 'up', failure });
+    expect(applyRunFailure(idleProgress, 'up', undefined)).toBe(idleProgress);
+  });
+});

@@ -1,0 +1,81 @@
+import type { MigrationEvent, MigrationFailure, StudioEvent } from '../../../src-main/contract';
+
+export type MigrationProgress =
+  | { status: 'queued'; direction: 'up' | 'down' }
+  | { status: 'running'; direction: 'up' | 'down' }
+  | { status: 'done'; direction: 'up' | 'down'; durationMs: number }
+  | { status: 'failed'; direction: 'up' | 'down'; failure: MigrationFailure };
+
+export interface LogLine {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  message: string;
+  at: number;
+}
+
+/** What the UI knows about the latest run or rehearsal, built from the event stream. */
+export interface RunProgress {
+  runId: string | null;
+  rehearsal: boolean;
+  active: boolean;
+  byMigration: Record<string, MigrationProgress>;
+  log: LogLine[];
+  outcome: { success: boolean; message: string } | null;
+}
+
+export const idleProgress: RunProgress = { runId: null, rehearsal: false, active: false, byMigration: {}, log: [], outcome: null };
+
+/** Keeps the panel bounded on a 5,000-migration run. */
+const maxLogLines = 2_000;
+
+function isMigrationEvent(event: StudioEvent): event is MigrationEvent {
+  return event.type !== 'connections-changed';
+}
+
+function withLog(state: RunProgress, line: LogLine): RunProgress {
+  const log = state.log.length >= maxLogLines ? [...state.log.slice(-maxLogLines + 1), line] : [...state.log, line];
+  return { ...state, log };
+}
+
+export function reduceRunProgress(state: RunProgress, event: StudioEvent, at: number = Date.now()): RunProgress {
+  if (!isMigrationEvent(event)) return state;
+  if (event.type === 'run-started') {
+    const byMigration: Record<string, MigrationProgress> = {};
+    for (const name of event.plan) byMigration[name] = { status: 'queued', direction: event.direction };
+    const verb = event.rehearsal ? 'Rehearsing' : 'Running';
+    return withLog(
+      { runId: event.runId, rehearsal: event.rehearsal, active: true, byMigration, log: [], outcome: null },
+      { level: 'info', message: `${verb} ${event.direction}: ${event.plan.length} migration(s)`, at },
+    );
+  }
+  // Events of an older run (or another client's run that we did not see start) update nothing.
+  if (event.runId !== state.runId) return state;
+  switch (event.type) {
+    case 'migration-started':
+      return { ...state, byMigration: { ...state.byMigration, [event.name]: { status: 'running', direction: event.direction } } };
+    case 'migration-finished':
+      return {
+        ...state,
+        byMigration: { ...state.byMigration, [event.name]: { status: 'done', direction: event.direction, durationMs: event.durationMs } },
+      };
+    case 'migration-failed':
+      return withLog(
+        { ...state, byMigration: { ...state.byMigration, [event.name]: { status: 'failed', direction: event.direction, failure: event.failure } } },
+        { level: 'error', message: `${event.name}: ${event.failure.message}`, at },
+      );
+    case 'log':
+      return withLog(state, { level: event.level, message: event.message, at });
+    case 'run-finished':
+      return withLog(
+        { ...state, active: false, outcome: { success: event.success, message: event.message } },
+        { level: event.success ? 'info' : 'error', message: event.message, at },
+      );
+  }
+}
+
+/** After the call returns, make sure the failure is visible even if its event was missed. */
+export function applyRunFailure(state: RunProgress, direction: 'up' | 'down', failure: MigrationFailure | undefined): RunProgress {
+  if (!failure?.migration) return state;
+  const current = state.byMigration[failure.migration];
+  if (current?.status === 'failed') return state;
+  return { ...state, active: false, byMigration: { ...state.byMigration, [failure.migration]: { status: 'failed', direction, failure } } };
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import type { MigrationFailure, MigrationRunResponse, RehearsalResult, RunPlan, RunSelection } from '../../../src-main/contract';
+import { studio } from '../../lib/studio';
+import { connectionTarget } from '../../lib/queries';
+import { notifyError } from '../../lib/notifyError';
+import { toStudioError } from '../../lib/studioError';
+import { useRunProgress } from './RunProgressContext';
+
+export interface RunRequest {
+  mode: 'run' | 'rehearse';
+  selection: RunSelection;
+  /** What the operator clicked, for titles: "Roll back to 1734..._initial". */
+  label: string;
+}
+
+export interface PendingConfirmation {
+  request: RunRequest;
+  plan: RunPlan;
+}
+
+export interface RehearsalView {
+  request: RunRequest;
+  result: RehearsalResult | null;
+  error: ReturnType<typeof toStudioError> | null;
+}
+
+/** A failed migration may come back in the response or, from some doors, as a thrown migration-failed error. */
+function failureOf(error: unknown): MigrationFailure | undefined {
+  const shape = toStudioError(error);
+  const detail = shape.detail as Partial<MigrationFailure> | undefined;
+  if (shape.code !== 'migration-failed' || !detail || typeof detail !== 'object') return undefined;
+  return { migration: detail.migration ?? null, message: detail.message ?? shape.message, pgCode: detail.pgCode, position: detail.position, statement: detail.statement, hint: detail.hint ?? shape.hint };
+}
+
+/**
+ * Every run goes plan -> confirmation -> run; a rehearsal goes straight to its drawer.
+ * Afterwards the timeline and the lock state are refetched from the database.
+ */
+export function useRunFlow(connectionId: string | null) {
+  const queryClient = useQueryClient();
+  const { recordFailure } = useRunProgress();
+  const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
+  const [rehearsal, setRehearsal] = useState<RehearsalView | null>(null);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['migrations'] });
+
+  const planMutation = useMutation({
+    mutationFn: (request: RunRequest) => studio.migrations.plan({ ...connectionTarget(connectionId), selection: request.selection }),
+    onSuccess: (plan, request) => {
+      if (plan.migrations.length === 0) {
+        notifications.show({ color: 'gray', title: 'Nothing to do', message: `${request.label}: no migration would ${plan.direction === 'up' ? 'run' : 'be reverted'}.` });
+        return;
+      }
+      setConfirmation({ request, plan });
+    },
+  });
+
+  const runMutation = useMutation({
+    mutationFn: (request: RunRequest) => studio.migrations.run({ ...connectionTarget(connectionId), selection: request.selection }),
+    meta: { inlineErrors: true },
+    onSuccess: (response: MigrationRunResponse, request) => {
+      if (response.success) {
+        notifications.show({ color: 'teal', title: request.selection.direction === 'up' ? 'Migrations applied' : 'Migrations reverted', message: response.message });
+        return;
+      }
+      recordFailure(request.selection.direction, response.failure);
+      notifyError({ code: 'migration-failed', message: response.failure?.message ?? response.message, hint: response.failure?.hint });
+    },
+    onError: (error, request) => {
+      recordFailure(request.selection.direction, failureOf(error));
+      notifyError(error);
+    },
+    onSettled: refresh,
+  });
+
+  const rehearseMutation = useMutation({
+    mutationFn: (request: RunRequest) => studio.migrations.rehearse({ ...connectionTarget(connectionId), selection: request.selection }),
+    meta: { inlineErrors: true },
+    onSuccess: (result, request) => setRehearsal({ request, result, error: null }),
+    onError: (error, request) => setRehearsal({ request, result: null, error: toStudioError(error) }),
+    onSettled: refresh,
+  });
+
+  function request(next: RunRequest) {
+    if (next.mode === 'rehearse') {
+      setRehearsal({ request: next, result: null, error: null });
+      rehearseMutation.mutate(next);
+    } else {
+      planMutation.mutate(next);
+    }
+  }
+
+  function confirm() {
+    if (!confirmation) return;
+    setConfirmation(null);
+    runMutation.mutate(confirmation.request);
+  }
+
+  return {
+    request,
+    confirmation,
+    confirm,
+    cancel: () => setConfirmation(null),
+    rehearsal,
+    rehearsing: rehearseMutation.isPending,
+    closeRehearsal: () => setRehearsal(null),
+    /** While planning or running, every run action is disabled: one run at a time from this window. */
+    busy: planMutation.isPending || runMutation.isPending,
+    running: runMutation.isPending,
+  };
+}

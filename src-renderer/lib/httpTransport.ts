@@ -1,0 +1,71 @@
+import type { ChannelName, Invoke, RpcEnvelope, StudioEvent, Subscribe } from '../../src-main/contract';
+
+/** Raised to the shell when the server answers 401: the per-launch session cookie is gone or stale. */
+export const sessionExpiredEvent = 'pgm-studio:session-expired';
+
+const sessionExpired: RpcEnvelope<never> = {
+  ok: false,
+  error: {
+    code: 'auth-failed',
+    message: 'Your session has expired.',
+    hint: 'Open the URL printed by `pgm-studio serve` again.',
+  },
+};
+
+function transportFailure(message: string): RpcEnvelope<never> {
+  return { ok: false, error: { code: 'internal', message, hint: 'Check that `pgm-studio serve` is still running, then reload the page.' } };
+}
+
+/** POST /rpc/<channel>: the auth cookie travels by itself, the UI never sees a token. */
+export const httpInvoke: Invoke = async (channel: ChannelName, input: unknown) => {
+  let response: Response;
+  try {
+    response = await fetch(`/rpc/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return transportFailure('The PGM Studio server cannot be reached.');
+  }
+  if (response.status === 401) {
+    window.dispatchEvent(new Event(sessionExpiredEvent));
+    return sessionExpired;
+  }
+  try {
+    return (await response.json()) as RpcEnvelope<unknown>;
+  } catch {
+    return transportFailure(`The server answered ${response.status} without a readable body.`);
+  }
+};
+
+/** One EventSource for the whole page, fanned out to every listener. */
+const listeners = new Set<(event: StudioEvent) => void>();
+let source: EventSource | null = null;
+
+function openSource(): EventSource {
+  const next = new EventSource('/events', { withCredentials: true });
+  next.onmessage = (message: MessageEvent<string>) => {
+    let event: StudioEvent;
+    try {
+      event = JSON.parse(message.data) as StudioEvent;
+    } catch {
+      return; // A malformed frame must not break the stream for the others.
+    }
+    for (const listener of listeners) listener(event);
+  };
+  return next;
+}
+
+export const httpSubscribe: Subscribe = (listener) => {
+  listeners.add(listener);
+  source ??= openSource();
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && source) {
+      source.close();
+      source = null;
+    }
+  };
+};

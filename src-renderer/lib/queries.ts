@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { studio } from './studio';
+
+/** Query keys in one place, so a run or a connection switch can invalidate exactly what it changed. */
+export const queryKeys = {
+  appInfo: ['app', 'info'] as const,
+  connections: ['connections', 'list'] as const,
+  status: (connectionId: string | null) => ['migrations', 'status', connectionId] as const,
+  lock: (connectionId: string | null) => ['migrations', 'lock', connectionId] as const,
+  server: (connectionId: string | null) => ['connections', 'test', connectionId] as const,
+};
+
+export function useAppInfo() {
+  return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => studio.app.info({}), staleTime: Infinity });
+}
+
+export function useConnections() {
+  return useQuery({ queryKey: queryKeys.connections, queryFn: () => studio.connections.list({}) });
+}
+
+/** The connection the timeline works on, or null when the door picked its own default. */
+export function useCurrentConnection() {
+  const list = useConnections();
+  const current = list.data?.connections.find((c) => c.id === list.data?.currentId) ?? null;
+  return { ...list, current, currentId: list.data?.currentId ?? null };
+}
+
+function target(connectionId: string | null) {
+  return connectionId ? { connectionId } : {};
+}
+
+export function useMigrationStatus(connectionId: string | null, enabled = true) {
+  return useQuery({ queryKey: queryKeys.status(connectionId), queryFn: () => studio.migrations.status(target(connectionId)), enabled });
+}
+
+export function useLockState(connectionId: string | null, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.lock(connectionId),
+    queryFn: () => studio.migrations.lock(target(connectionId)),
+    enabled,
+    refetchInterval: 5_000,
+    // A lock poll failing every 5 s would bury the screen in notifications; the status bar shows it.
+    meta: { silent: true },
+  });
+}
+
+export function useServerInfo(connectionId: string | null, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.server(connectionId),
+    queryFn: () => studio.connections.test(connectionId ? { id: connectionId } : {}),
+    enabled,
+    staleTime: 60_000,
+    meta: { silent: true },
+  });
+}
+
+export { target as connectionTarget };
