@@ -1,15 +1,99 @@
-// Placeholder until the server door lands (the server engineer owns this file).
-import type { Command } from 'commander';
+// `pgm-studio serve`: the server door (src-main/server) started from the command line.
+import { resolve as resolvePath } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { defaultDataDir } from '../../core/connections';
+import { maskConnectionStrings } from '../../handlers/secretMasking';
+import { startServer, type RunningServer } from '../../server/startServer';
 import type { SharedOptionsResolver } from '../sharedOptions';
 
-export function registerServe(program: Command, _shared: SharedOptionsResolver): void {
+interface ServeOptions {
+  port: number;
+  host: string;
+  readToken?: string;
+  adminToken?: string;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('Give a port number from 0 (any free port) to 65535.');
+  return port;
+}
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/** Resolves on SIGINT / SIGTERM (Ctrl+C, a service manager stopping us). */
+const untilStopSignal = () =>
+  new Promise<NodeJS.Signals>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+function announce(server: RunningServer, host: string, database: string, migrationsDir: string, json: boolean): void {
+  const generated = {
+    ...(server.generatedTokens.read ? { readToken: server.readToken } : {}),
+    ...(server.generatedTokens.admin ? { adminToken: server.adminToken } : {}),
+  };
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ url: server.url, port: server.port, ...generated })}\n`);
+  } else {
+    process.stdout.write(`PGM Studio is running at ${server.url}\n`);
+    process.stderr.write(`  database:   ${database}\n  migrations: ${migrationsDir}\n`);
+    if (generated.readToken || generated.adminToken) {
+      // Printed this once only: they are never logged anywhere else.
+      process.stderr.write('  API tokens for /api/migrations (generated for this launch; set PGM_STUDIO_READ_TOKEN / PGM_STUDIO_ADMIN_TOKEN to fix them):\n');
+      if (generated.readToken) process.stderr.write(`    read:  ${generated.readToken}\n`);
+      if (generated.adminToken) process.stderr.write(`    admin: ${generated.adminToken}\n`);
+    }
+    process.stderr.write('  Press Ctrl+C to stop.\n');
+  }
+  if (!isLoopback(host)) {
+    process.stderr.write(
+      `\n  WARNING: listening on ${host}, not on loopback. Anyone who can reach this machine can reach PGM Studio;\n` +
+        '  the tokens are the only protection and travel unencrypted over plain HTTP. Prefer --host 127.0.0.1 with an SSH tunnel.\n\n',
+    );
+  }
+}
+
+export function registerServe(program: Command, shared: SharedOptionsResolver): void {
   program
     .command('serve')
-    .description('server mode (not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      process.stderr.write('error: serve is not available yet\nhint: use the status/up/down commands for now.\n');
-      process.exit(2);
+    .description('serve the app and the seed\'s /api/migrations over HTTP (default http://127.0.0.1, a free port)')
+    .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 0)
+    .option('--host <host>', 'address to listen on; anything but loopback exposes the app to the network', '127.0.0.1')
+    .option('--read-token <token>', 'bearer token that may GET /api/migrations (default: $PGM_STUDIO_READ_TOKEN, else random)')
+    .option('--admin-token <token>', 'bearer token that may also POST /api/migrations (default: $PGM_STUDIO_ADMIN_TOKEN, else random)')
+    .action(async (options: ServeOptions, command: Command) => {
+      const common = shared.options(command);
+      // Loaded here to fail fast (exit 2 with a hint) on a wrong --migrations-dir or config file.
+      const project = await shared.project(command);
+      const databaseUrl = common.databaseUrl ?? (process.env.DATABASE_URL || undefined);
+      const { migrationsDir } = project.settings;
+      const projectOverrides = {
+        ...(common.migrationsTable ? { migrationsTable: common.migrationsTable } : {}),
+        ...(common.migrationsSchema ? { migrationsSchema: common.migrationsSchema } : {}),
+        ...(common.schema ? { schema: common.schema } : {}),
+        ...(common.checkOrder ? {} : { checkOrder: false }),
+      };
+      const server = await startServer({
+        host: options.host,
+        port: options.port,
+        dataDir: common.dataDir ? resolvePath(common.dataDir) : defaultDataDir(),
+        migrationsDir,
+        configFile: project.configFile ?? undefined,
+        projectOverrides,
+        databaseUrl,
+        readToken: options.readToken,
+        adminToken: options.adminToken,
+      });
+      const database = databaseUrl ? maskConnectionStrings(databaseUrl) : 'the current connection of the data folder (the built-in sandbox until you add one)';
+      announce(server, options.host, database, migrationsDir, common.json);
+      const signal = await untilStopSignal();
+      process.stderr.write(`  ${signal}: stopping PGM Studio…\n`);
+      await server.close();
     });
 }
