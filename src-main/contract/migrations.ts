@@ -64,6 +64,8 @@ export interface MigrationRunResult {
   timestamp: string;
   success: boolean;
   durationMs?: number;
+  /** The migration ran but a later failure in the same command rolled it back (success is then false). */
+  rolledBack?: boolean;
 }
 
 export interface MigrationFailure {

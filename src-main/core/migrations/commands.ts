@@ -1,0 +1,91 @@
+import { runSelectionSchema, StudioError, type MigrationRunResponse, type ProjectSettings, type RehearsalResult, type RunPlan, type RunSelection } from '../../contract';
+import { readAppliedMigrations } from './appliedMigrations';
+import { withClient } from './connection';
+import { executeCommand, type CommandOutcome } from './executeCommand';
+import { listMigrationFiles } from './migrationFiles';
+import { assertOrder, planSelection } from './plan';
+import type { DatabaseTarget, RunOptions } from './types';
+
+function parseSelection(selection: RunSelection): RunSelection {
+  const parsed = runSelectionSchema.safeParse(selection);
+  if (parsed.success) return parsed.data;
+  throw new StudioError('invalid-input', `Invalid selection: ${parsed.error.issues.map((i) => i.message).join('; ')}`, {
+    hint: 'Give a direction (up or down) and at most one of count (a positive integer) or to (a migration name).',
+  });
+}
+
+function summary(outcome: CommandOutcome, rehearsal: boolean): string {
+  const ran = outcome.plans.reduce((n, p) => n + p.plan.length, 0);
+  const { failure } = outcome;
+  if (!failure) {
+    if (ran === 0) return 'No migrations to run: the database is up to date with this selection.';
+    return rehearsal ? `Rehearsal succeeded: ${ran} migration(s) ran and were rolled back.` : 'Migrations executed successfully';
+  }
+  const where = failure.migration ? `Migration ${failure.migration} failed` : 'The run failed';
+  if (rehearsal) return `Rehearsal failed: ${where}: ${failure.message}. Nothing was changed.`;
+  const kept = outcome.durableCount > 0
+    ? ` ${outcome.durableCount} migration(s) before a pgm.noTransaction() migration were already committed and stay applied; everything after was rolled back.`
+    : ' The whole command was rolled back: the database is unchanged.';
+  return `${where}: ${failure.message}.${kept}`;
+}
+
+function runResponse(outcome: CommandOutcome): MigrationRunResponse {
+  return {
+    results: outcome.results,
+    message: summary(outcome, false),
+    success: !outcome.failure,
+    ...(outcome.failure ? { failure: outcome.failure } : {}),
+  };
+}
+
+/** Which migrations a selection would run or revert, in order. Reads only pgmigrations and the directory. */
+export async function planRun(db: DatabaseTarget, project: ProjectSettings, selection: RunSelection): Promise<RunPlan> {
+  const valid = parseSelection(selection);
+  const files = await listMigrationFiles(project.migrationsDir);
+  const applied = await withClient(db, (client) => readAppliedMigrations(client, project));
+  if (project.checkOrder) assertOrder(files, applied);
+  return { direction: valid.direction, migrations: planSelection(files, applied, valid) };
+}
+
+/** up (all / next N / to NAME inclusive) or down (last / N / to NAME exclusive), atomically. */
+export async function runMigrations(db: DatabaseTarget, project: ProjectSettings, selection: RunSelection, options?: RunOptions): Promise<MigrationRunResponse> {
+  const valid = parseSelection(selection);
+  const outcome = await executeCommand(db, project, [() => valid], 'commit', options);
+  const response = runResponse(outcome);
+  options?.onEvent?.({ type: 'run-finished', runId: outcome.runId, success: response.success, message: response.message });
+  return response;
+}
+
+/** Down the last `count`, then up the same number, as one transaction (node-pg-migrate's redo, made atomic). */
+export async function redoMigrations(db: DatabaseTarget, project: ProjectSettings, count: number, options?: RunOptions): Promise<MigrationRunResponse> {
+  if (!Number.isInteger(count) || count < 1) {
+    throw new StudioError('invalid-input', 'Redo needs a positive whole number of migrations.', { hint: 'Use --count N with N >= 1.' });
+  }
+  const outcome = await executeCommand(
+    db,
+    project,
+    // Nothing reverted means nothing to redo: the up step must not then run unrelated pending migrations.
+    [() => ({ direction: 'down', count }), ([reverted]) => (reverted?.length ? { direction: 'up', count: reverted.length } : null)],
+    'commit',
+    options,
+  );
+  const response = runResponse(outcome);
+  options?.onEvent?.({ type: 'run-finished', runId: outcome.runId, success: response.success, message: response.message });
+  return response;
+}
+
+/** A real dry run: the selection executes inside a transaction that is always rolled back. */
+export async function rehearse(db: DatabaseTarget, project: ProjectSettings, selection: RunSelection, options?: RunOptions): Promise<RehearsalResult> {
+  const valid = parseSelection(selection);
+  const outcome = await executeCommand(db, project, [() => valid], 'rehearse', options);
+  const message = summary(outcome, true);
+  options?.onEvent?.({ type: 'run-finished', runId: outcome.runId, success: !outcome.failure, message });
+  return {
+    direction: valid.direction,
+    plan: outcome.plans[0]?.plan ?? [],
+    statements: outcome.statements,
+    success: !outcome.failure,
+    message,
+    ...(outcome.failure ? { failure: outcome.failure } : {}),
+  };
+}

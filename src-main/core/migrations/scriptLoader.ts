@@ -1,0 +1,43 @@
+import { basename } from 'node:path';
+import { createJiti } from 'jiti';
+import type { RunnerOption } from 'node-pg-migrate';
+
+type LoaderStrategies = NonNullable<RunnerOption['migrationLoaderStrategies']>;
+type Loader = Extract<LoaderStrategies[number]['loader'], (...args: never[]) => unknown>;
+
+/** A migration file that could not be loaded (syntax error, throwing at import, missing import). */
+export class MigrationFileLoadError extends Error {
+  constructor(readonly file: string, cause: unknown) {
+    super(`Cannot load migration file ${basename(file)}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'MigrationFileLoadError';
+  }
+}
+
+// Same loader as node-pg-migrate's default (jiti handles .ts, ESM and CommonJS alike, whatever the
+// package "type"), but without jiti's module cache so a file edited since the last run is re-read,
+// and with errors that name the file.
+const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: true });
+
+const loadScripts: Loader = async (filePaths) => {
+  const units = [];
+  for (const filePath of filePaths) {
+    try {
+      units.push({ id: filePath, filePaths: [filePath], actions: await jiti.import<object>(filePath) });
+    } catch (error) {
+      throw new MigrationFileLoadError(filePath, error);
+    }
+  }
+  return units;
+};
+
+export const migrationLoaderStrategies: LoaderStrategies = [
+  { extensions: ['.sql'], loader: 'legacySql' },
+  { extensions: ['.js', '.cjs', '.mjs', '.ts'], loader: loadScripts },
+];
+
+export function findLoadError(error: unknown): MigrationFileLoadError | null {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e instanceof MigrationFileLoadError) return e;
+  }
+  return null;
+}

@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { MigrationEntry, MigrationStatus, ProjectSettings } from '../../contract';
+import { readAppliedMigrations, type AppliedMigration } from './appliedMigrations';
+import { withClient } from './connection';
+import { hasDownStep } from './downDetection';
+import { compareFileNames, listMigrationFiles, migrationTimestamp, type MigrationFile } from './migrationFiles';
+import type { DatabaseTarget } from './types';
+
+/** Reads many small files without opening thousands of descriptors at once. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Status from the directory listing and pgmigrations alone. Pure, so every state is unit-testable.
+ * `hasDown` maps file name to the static down check.
+ */
+export function buildStatus(files: MigrationFile[], applied: AppliedMigration[], hasDown: Map<string, boolean>): MigrationStatus {
+  const appliedByName = new Map(applied.map((a) => [a.name, a]));
+  const fileByName = new Map(files.map((f) => [f.name, f]));
+  // Last applied in file order: a pending file sorting before it was skipped (node-pg-migrate's check-order error).
+  const appliedFiles = files.filter((f) => appliedByName.has(f.name));
+  const missing = applied.filter((a) => !fileByName.has(a.name));
+  const sortKeys = [...appliedFiles.map((f) => f.file), ...missing.map((m) => m.name)].sort(compareFileNames);
+  const lastAppliedKey = sortKeys.at(-1);
+
+  const entries: (MigrationEntry & { sortKey: string })[] = files.map((f) => {
+    const run = appliedByName.get(f.name);
+    const outOfOrder = !run && lastAppliedKey !== undefined && compareFileNames(f.file, lastAppliedKey) < 0;
+    return {
+      sortKey: f.file,
+      name: f.name,
+      timestamp: migrationTimestamp(f.name),
+      file: f.file,
+      state: run ? 'applied' : outOfOrder ? 'out-of-order' : 'pending',
+      runOn: run?.runOn ?? null,
+      hasDown: hasDown.get(f.file) ?? false,
+    };
+  });
+  for (const m of missing) {
+    entries.push({ sortKey: m.name, name: m.name, timestamp: migrationTimestamp(m.name), file: null, state: 'missing-file', runOn: m.runOn, hasDown: null });
+  }
+  entries.sort((a, b) => compareFileNames(a.sortKey, b.sortKey));
+  const migrations = entries.map(({ sortKey: _sortKey, ...entry }) => entry);
+  const pendingMigrations = migrations.filter((m) => m.state === 'pending' || m.state === 'out-of-order').map((m) => m.name);
+  return {
+    appliedMigrations: applied.map((a) => a.name),
+    pendingMigrations,
+    lastMigration: applied.at(-1)?.name ?? null,
+    isUpToDate: pendingMigrations.length === 0,
+    migrations,
+  };
+}
+
+export async function readDownSteps(dir: string, files: MigrationFile[]): Promise<Map<string, boolean>> {
+  const flags = await mapLimited(files, 32, async (f) => {
+    const source = await readFile(join(dir, f.file), 'utf8').catch(() => '');
+    return [f.file, hasDownStep(f.file, source)] as const;
+  });
+  return new Map(flags);
+}
+
+/** Never executes a migration file: one readdir, cheap text reads, one query. */
+export async function getStatus(db: DatabaseTarget, project: ProjectSettings): Promise<MigrationStatus> {
+  const files = await listMigrationFiles(project.migrationsDir);
+  const [applied, hasDown] = await Promise.all([
+    withClient(db, (client) => readAppliedMigrations(client, project)),
+    readDownSteps(project.migrationsDir, files),
+  ]);
+  return buildStatus(files, applied, hasDown);
+}

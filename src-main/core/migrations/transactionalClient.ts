@@ -1,0 +1,128 @@
+import type pg from 'pg';
+
+export type TransactionMode = 'commit' | 'rehearse';
+
+export interface StatementObserver {
+  /** runner() opened its transaction: migrations start now. */
+  migrationsBegin(): void;
+  /** A statement run on behalf of a migration succeeded; `durable` when it ran in autocommit (committed already). */
+  executed(sql: string, durable: boolean): void;
+  /** Work so far was committed for good (a pgm.noTransaction() migration forced it). */
+  committed(): void;
+}
+
+type QueryInput = string | { text: string; values?: unknown[] };
+
+const emptyResult = (command: string): pg.QueryResult => ({ command, rowCount: null, oid: 0, fields: [], rows: [] });
+
+function controlKind(sql: string): 'begin' | 'commit' | 'rollback' | null {
+  const word = sql.trim().replace(/;\s*$/, '').trim().toUpperCase();
+  if (word === 'BEGIN' || word === 'START TRANSACTION') return 'begin';
+  if (word === 'COMMIT' || word === 'END') return 'commit';
+  if (word === 'ROLLBACK') return 'rollback';
+  return null;
+}
+
+/**
+ * The client handed to node-pg-migrate's runner() as `dbClient`. We own one outer transaction per
+ * command; runner()'s BEGIN/COMMIT/ROLLBACK become savepoints inside it, so a command made of several
+ * runner() calls (redo) is atomic, and a rehearsal is rolled back at the end.
+ *
+ * pgm.noTransaction(): with singleTransaction, node-pg-migrate COMMITs before such a migration, runs
+ * it outside any transaction, then BEGINs again (migration.js `_apply`). We see that as statements at
+ * depth 0 after migrations began. In 'commit' mode we do the same as node-pg-migrate: commit the
+ * outer transaction (everything before is now durable, reported via `committed()`), run it in
+ * autocommit, and open a new outer transaction at the next BEGIN. In 'rehearse' mode nothing may be
+ * committed, so it runs inside the outer transaction; statements that refuse a transaction
+ * (CREATE INDEX CONCURRENTLY) then fail the rehearsal with SQLSTATE 25001 and a hint.
+ */
+export class TransactionalClient {
+  readonly statements: string[] = [];
+  lastError: { statement: string; error: unknown } | null = null;
+  ranOutsideTransaction = false;
+  private savepoints: string[] = [];
+  private outerOpen = false;
+  private migrationsStarted = false;
+  private counter = 0;
+
+  constructor(
+    private readonly client: pg.ClientBase,
+    private readonly mode: TransactionMode,
+    private readonly observer: StatementObserver,
+  ) {}
+
+  /** Opens the outer transaction (again, after a noTransaction break) before each runner() call. */
+  async startRunnerCall(): Promise<void> {
+    this.migrationsStarted = false;
+    this.savepoints = [];
+    if (!this.outerOpen) {
+      await this.client.query('BEGIN');
+      this.outerOpen = true;
+    }
+  }
+
+  /** Ends the outer transaction: COMMIT only for a successful real run, otherwise ROLLBACK. */
+  async finish(success: boolean): Promise<void> {
+    if (!this.outerOpen) return;
+    this.outerOpen = false;
+    await this.client.query(success && this.mode === 'commit' ? 'COMMIT' : 'ROLLBACK');
+  }
+
+  // runner() only checks that `query` is a function; it never connects or ends an external client.
+  query = async (input: QueryInput, values?: unknown[]): Promise<pg.QueryResult> => {
+    const sql = typeof input === 'string' ? input : input.text;
+    const control = controlKind(sql);
+    if (control === 'begin') return this.begin();
+    if (control === 'commit') return this.release('COMMIT');
+    if (control === 'rollback') return this.rollback();
+    return this.execute(sql, values ?? (typeof input === 'string' ? undefined : input.values));
+  };
+
+  private async begin(): Promise<pg.QueryResult> {
+    if (!this.outerOpen) {
+      await this.client.query('BEGIN');
+      this.outerOpen = true;
+    }
+    const savepoint = `pgm_studio_${(this.counter += 1)}`;
+    await this.client.query(`SAVEPOINT ${savepoint}`);
+    this.savepoints.push(savepoint);
+    if (!this.migrationsStarted) {
+      this.migrationsStarted = true;
+      this.observer.migrationsBegin();
+    }
+    return emptyResult('BEGIN');
+  }
+
+  private async release(command: string): Promise<pg.QueryResult> {
+    const savepoint = this.savepoints.pop();
+    if (savepoint) await this.client.query(`RELEASE SAVEPOINT ${savepoint}`);
+    return emptyResult(command);
+  }
+
+  private async rollback(): Promise<pg.QueryResult> {
+    const savepoint = this.savepoints.pop();
+    // With no savepoint (a failure outside any transaction) the outer ROLLBACK in finish() does the work.
+    if (savepoint && this.outerOpen) await this.client.query(`ROLLBACK TO SAVEPOINT ${savepoint}`).catch(() => undefined);
+    return emptyResult('ROLLBACK');
+  }
+
+  private async execute(sql: string, values: unknown[] | undefined): Promise<pg.QueryResult> {
+    if (this.migrationsStarted && this.savepoints.length === 0) {
+      this.ranOutsideTransaction = true;
+      if (this.mode === 'commit' && this.outerOpen) {
+        await this.client.query('COMMIT');
+        this.outerOpen = false;
+        this.observer.committed();
+      }
+    }
+    this.statements.push(sql);
+    try {
+      const result = await this.client.query(sql, values);
+      this.observer.executed(sql, this.mode === 'commit' && !this.outerOpen);
+      return result;
+    } catch (error) {
+      this.lastError = { statement: sql, error };
+      throw error;
+    }
+  }
+}
