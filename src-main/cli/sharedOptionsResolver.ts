@@ -28,8 +28,13 @@ export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.Proc
   };
 
   const store = (command: Command): Promise<ConnectionStore> => {
-    const dataDir = options(command).dataDir;
-    storePromise ??= openConnectionStore({ dataDir: dataDir ? resolvePath(dataDir) : defaultDataDir() });
+    const { dataDir, verbose } = options(command);
+    const note = (line: string) => terminal.err(terminal.errStyle.dim(line));
+    storePromise ??= openConnectionStore({
+      dataDir: dataDir ? resolvePath(dataDir) : defaultDataDir(),
+      onProgress: note,
+      ...(verbose ? { onLog: (line: string) => note(`sandbox: ${line}`) } : {}),
+    });
     return storePromise;
   };
 

@@ -4,7 +4,7 @@ import type { Terminal } from '../terminal';
 import { formatFailure } from './failureReport';
 
 export interface ProgressOptions {
-  /** Show the engine's info/debug log lines (node-pg-migrate's SQL echo) too. */
+  /** Show the engine's info/debug/error log lines (node-pg-migrate's SQL echo) too. */
   verbose: boolean;
 }
 
@@ -43,7 +43,9 @@ export function createRunProgress(terminal: Terminal, options: ProgressOptions):
         for (const line of formatFailure(event.failure, style)) terminal.err(line);
         break;
       case 'log':
-        if (event.level === 'warn' || event.level === 'error' || options.verbose) {
+        // Errors reach the operator as migration-failed events (formatted below) or as the
+        // command's error; node-pg-migrate's own error echo would only repeat them.
+        if (event.level === 'warn' || options.verbose) {
           closeLine();
           const paint = event.level === 'error' ? style.fail : event.level === 'warn' ? style.warn : style.dim;
           terminal.err(paint(`  ${event.level}: ${event.message}`));

@@ -38,6 +38,8 @@ export function reportRehearsal(terminal: Terminal, result: RehearsalResult, jso
 
 function reportFailedRun(terminal: Terminal, migration: string | null, message: string): void {
   const style = terminal.errStyle;
-  terminal.err(`${style.fail('error:')} ${migration ? `migration ${migration} failed: ` : ''}${message}`);
+  // The engine's message usually names the migration already; say it once.
+  const named = migration && !message.includes(migration) ? `migration ${migration} failed: ` : '';
+  terminal.err(`${style.fail('error:')} ${named}${message}`);
   terminal.err(`${style.bold('hint:')} Fix the migration file, then run the command again; \`pgm-studio rehearse\` tries it without changing anything.`);
 }
