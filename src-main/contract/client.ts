@@ -23,8 +23,12 @@ export type StudioApi = {
     [V in VerbOf<ChannelName, D> as Camel<V>]: (input: InputOf<ChannelFor<D, V>>) => Promise<OutputOf<ChannelFor<D, V>>>;
   };
 } & {
-  /** Subscribe to events; aborting the signal unsubscribes. */
-  subscribe(listener: (event: StudioEvent) => void, signal: AbortSignal): void;
+  /**
+   * Subscribe to events; aborting the signal, or calling the returned function, unsubscribes.
+   * In Electron only the returned function works: an AbortSignal cannot cross the contextBridge
+   * (it arrives as a plain object), so call both in a cleanup.
+   */
+  subscribe(listener: (event: StudioEvent) => void, signal: AbortSignal): () => void;
 };
 
 export type Invoke = (channel: ChannelName, input: unknown) => Promise<RpcEnvelope<unknown>>;
@@ -50,9 +54,11 @@ export function createStudioApi(channels: readonly ChannelName[], invoke: Invoke
   }
   return Object.assign(api, {
     subscribe(listener: (event: StudioEvent) => void, signal: AbortSignal) {
-      if (signal.aborted) return;
+      if (signal?.aborted) return () => undefined;
       const unsubscribe = subscribe(listener);
-      signal.addEventListener('abort', unsubscribe, { once: true });
+      // Tolerate a signal-shaped copy (contextBridge strips the prototype): the returned function still works.
+      if (typeof signal?.addEventListener === 'function') signal.addEventListener('abort', unsubscribe, { once: true });
+      return unsubscribe;
     },
   }) as unknown as StudioApi;
 }
