@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test-support/testDatabase';
+import { getStatus, runMigrations } from './index';
+import { appliedNames, tableNames } from './fixtures/databaseSnapshot';
+import { makeProject, type ProjectFixture } from './fixtures/projectFixture';
+
+const files: Record<string, string> = {
+  '1000_sql_file.sql': '-- Up Migration\nCREATE TABLE lang_sql (id int);\n\n-- Down Migration\nDROP TABLE lang_sql;\n',
+  '1001_ts_esm.ts': "import type { MigrationBuilder } from 'node-pg-migrate';\n\nexport async function up(pgm: MigrationBuilder): Promise<void> {\n  pgm.createTable('lang_ts_esm', { id: 'id' });\n}\n\nexport async function down(pgm: MigrationBuilder): Promise<void> {\n  pgm.dropTable('lang_ts_esm');\n}\n",
+  '1002_ts_commonjs.ts': "import type { MigrationBuilder } from 'node-pg-migrate';\nmodule.exports = {\n  up: (pgm: MigrationBuilder) => pgm.createTable('lang_ts_cjs', { id: 'id' }),\n  down: (pgm: MigrationBuilder) => pgm.dropTable('lang_ts_cjs'),\n};\n",
+  '1003_js_esm.js': "export const up = (pgm) => pgm.createTable('lang_js_esm', { id: 'id' });\nexport const down = (pgm) => pgm.dropTable('lang_js_esm');\n",
+  '1004_js_commonjs.js': "exports.up = (pgm) => pgm.createTable('lang_js_cjs', { id: 'id' });\nexports.down = (pgm) => pgm.dropTable('lang_js_cjs');\n",
+  '1005_mjs.mjs': "export function up(pgm) { pgm.createTable('lang_mjs', { id: 'id' }); }\nexport function down(pgm) { pgm.dropTable('lang_mjs'); }\n",
+  '1006_cjs.cjs': "module.exports.up = (pgm) => pgm.createTable('lang_cjs', { id: 'id' });\nmodule.exports.down = (pgm) => pgm.dropTable('lang_cjs');\n",
+  '1007_ts_types_only.d.ts': 'export declare const ignored: true;\n',
+};
+
+describe('every migration language node-pg-migrate 9 loads, from plain Node', () => {
+  let db: TestDatabase;
+  let project: ProjectFixture;
+  const target = () => ({ connectionString: db.url });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    project = await makeProject(files);
+  });
+  afterAll(async () => {
+    await project?.cleanup();
+    await db?.drop();
+  });
+
+  it('.sql, .ts (ESM and CommonJS), .js (ESM and CommonJS), .mjs and .cjs go up and down; .d.ts is ignored', async () => {
+    const status = await getStatus(target(), project.settings);
+    expect(status.migrations.map((m) => [m.file, m.hasDown])).toEqual(Object.keys(files).filter((f) => !f.endsWith('.d.ts')).map((f) => [f, true]));
+    const up = await runMigrations(target(), project.settings, { direction: 'up' });
+    expect(up.failure).toBeUndefined();
+    expect(await tableNames(db.url)).toEqual(['lang_cjs', 'lang_js_cjs', 'lang_js_esm', 'lang_mjs', 'lang_sql', 'lang_ts_cjs', 'lang_ts_esm', 'pgmigrations']);
+    const down = await runMigrations(target(), project.settings, { direction: 'down', count: 7 });
+    expect(down.success).toBe(true);
+    expect(await tableNames(db.url)).toEqual(['pgmigrations']);
+    expect(await appliedNames(db.url)).toEqual([]);
+  });
+
+  it('re-reads a migration edited since the last run (no stale module cache)', async () => {
+    await project.write('1008_edited.ts', "export const up = (pgm: any) => pgm.createTable('edit_v1', { id: 'id' });\nexport const down = (pgm: any) => pgm.dropTable('edit_v1');\n");
+    await runMigrations(target(), project.settings, { direction: 'up' });
+    expect(await tableNames(db.url)).toContain('edit_v1');
+    await runMigrations(target(), project.settings, { direction: 'down' });
+    await project.write('1008_edited.ts', "export const up = (pgm: any) => pgm.createTable('edit_v2', { id: 'id' });\nexport const down = (pgm: any) => pgm.dropTable('edit_v2');\n");
+    await runMigrations(target(), project.settings, { direction: 'up', to: '1008_edited' });
+    const tables = await tableNames(db.url);
+    expect(tables).toContain('edit_v2');
+    expect(tables).not.toContain('edit_v1');
+  });
+});
