@@ -2,6 +2,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PG_MIGRATE_LOCK_ID } from 'node-pg-migrate';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedMigration, MigrationRunResponse } from '../contract';
 import { freePort } from '../core/sandbox/embeddedServer';
@@ -90,6 +92,23 @@ describe('pgm-studio when things go wrong', () => {
     expect(body.success).toBe(false);
     expect(body.failure?.migration).toBe('1700000000001_add_gadgets_broken');
     expect(body.failure?.pgCode).toBe('42703');
+  });
+
+  it('a migration lock held elsewhere: exit 2 naming the holder, nothing applied', async () => {
+    const holder = new pg.Client({ connectionString: db.url, application_name: 'nightly-deploy' });
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock($1::bigint)', [String(PG_MIGRATE_LOCK_ID)]);
+      const run = await spawnCli(['up', '--database-url', db.url, '--migrations-dir', 'migrations']);
+      expectUsableError(run, 2);
+      expect(run.stderr).toContain('nightly-deploy');
+      const json = await spawnCli(['up', '--json', '--database-url', db.url, '--migrations-dir', 'migrations']);
+      expect(json.code).toBe(2);
+      expect(json.json<{ error: { code: string } }>().error.code).toBe('lock-held');
+    } finally {
+      await holder.end();
+    }
+    expect((await db.query("SELECT to_regclass('public.users')::text AS t")).rows[0]?.t).toBeNull();
   });
 
   it('create writes a migration with up and down, and refuses a path as a name', async () => {

@@ -10,7 +10,13 @@ const third = '1734567890002_add_user_preferences';
 
 describe('pgm-studio on the sample project', () => {
   let db: TestDatabase;
-  const cli = (...args: string[]) => spawnCli([...args, '--database-url', db.url, '--migrations-dir', 'migrations']);
+  const cli = async (...args: string[]) => {
+    const run = await spawnCli([...args, '--database-url', db.url, '--migrations-dir', 'migrations']);
+    // The test server's URL carries a password: it must never be printed.
+    const password = decodeURIComponent(new URL(db.url).password);
+    if (password) expect(run.stdout + run.stderr).not.toContain(password);
+    return run;
+  };
   const appliedRows = async () => (await db.query<{ name: string }>('SELECT name FROM pgmigrations ORDER BY run_on, id')).rows.map((r) => r.name);
 
   beforeAll(async () => {

@@ -10,7 +10,7 @@ export function reportRun(terminal: Terminal, response: MigrationRunResponse, js
   else {
     const style = terminal.outStyle;
     const done = response.results.filter((r) => r.success);
-    const summary = done.length ? ` (${done.map((r) => `${r.name} ${r.direction}`).join(', ')})` : '';
+    const summary = done.length ? ` (${done.length} ${done.length === 1 ? 'migration' : 'migrations'} ${done[0]!.direction})` : '';
     terminal.out(response.success ? style.ok(response.message) + style.dim(summary) : style.fail(response.message));
   }
   if (response.success) return exitCodes.success;
