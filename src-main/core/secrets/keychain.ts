@@ -1,4 +1,5 @@
 import { StudioError } from '../../contract/errors';
+import { checkSessionBus } from './sessionBus';
 
 /** Every password PGM Studio keeps lives under this keychain service; the account is the profile id. */
 export const keychainService = 'pgm-studio';
@@ -28,33 +29,64 @@ export interface KeychainOptions {
 }
 
 // Loaded on first use, so a machine without libsecret (or D-Bus) starts fine and only the
-// keychain features report the problem.
+// keychain features report the problem. A failure is remembered for a few seconds so that
+// repeated list() calls do not each wait for the bus check again.
+const retryLoadAfterMs = 10_000;
 let keytarModule: Promise<Keytar> | undefined;
 function loadKeytar(): Promise<Keytar> {
-  keytarModule ??= import('keytar').then((mod) => (mod.default ?? mod) as Keytar);
-  keytarModule.catch(() => (keytarModule = undefined));
-  return keytarModule;
+  if (keytarModule) return keytarModule;
+  const loading = (async () => {
+    if ((await checkSessionBus()) === 'silent') throw new Error('the D-Bus session bus does not answer');
+    try {
+      const mod = await import('keytar');
+      return (mod.default ?? mod) as Keytar;
+    } catch (error) {
+      throw new Error(`keytar could not be loaded (${firstLine(error)})`);
+    }
+  })();
+  keytarModule = loading;
+  loading.catch(() => {
+    setTimeout(() => {
+      if (keytarModule === loading) keytarModule = undefined;
+    }, retryLoadAfterMs).unref();
+  });
+  return loading;
 }
 
 function unavailable(reason: string): StudioError {
   return new StudioError('keychain-unavailable', `The OS keychain is not available: ${reason}.`, { hint: keychainUnavailableHint });
 }
 
+// A keytar call that timed out still occupies a libuv worker thread until D-Bus answers (maybe
+// never). Further calls would pile up and starve the thread pool (fs, dns), so while one is stuck
+// every call fails at once. The stuck call also keeps a short-lived process (the CLI) from exiting
+// by itself until it returns.
+let stuckCall: Promise<unknown> | undefined;
+
 /** Run one keytar call with a deadline; any failure means "no usable keychain". */
 async function callKeytar<T>(call: (keytar: Keytar) => Promise<T>, ms: number, what: string): Promise<T> {
+  if (stuckCall) throw unavailable('an earlier keychain request is still waiting for an answer from D-Bus');
   let keytar: Keytar;
   try {
     keytar = await loadKeytar();
   } catch (error) {
-    throw unavailable(`keytar could not be loaded (${firstLine(error)})`);
+    throw unavailable(firstLine(error));
   }
+  const work = call(keytar);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(unavailable(`it did not answer within ${Math.round(ms / 1000)} s while ${what}`)), ms);
+    timer = setTimeout(() => {
+      stuckCall = work;
+      const release = () => {
+        if (stuckCall === work) stuckCall = undefined;
+      };
+      work.then(release, release);
+      reject(unavailable(`it did not answer within ${Math.round(ms / 1000)} s while ${what}`));
+    }, ms);
     timer.unref();
   });
   try {
-    return await Promise.race([call(keytar), timeout]);
+    return await Promise.race([work, timeout]);
   } catch (error) {
     if (error instanceof StudioError) throw error;
     // keytar's messages come from libsecret / D-Bus ("Cannot autolaunch D-Bus without X11 $DISPLAY"); they never carry the secret.
