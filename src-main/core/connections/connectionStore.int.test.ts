@@ -131,6 +131,19 @@ describe('connection store against a real PostgreSQL', () => {
     expect(JSON.stringify(error.toJSON())).not.toContain('Unused-Secret-123');
   });
 
+  it('sslmode prefer connects with or without TLS; require on a server without TLS says which mode to pick', async () => {
+    expect(await store.test({ profile: profileFor(db.name, { sslMode: 'prefer' }), password: server.password })).toMatchObject({ currentUser: server.user });
+    const serverHasTls = (await db.query<{ ssl: string }>('show ssl')).rows[0]?.ssl === 'on'; // the embedded test server has none; a TEST_DATABASE_URL server may
+    const requireTls = store.test({ profile: profileFor(db.name, { sslMode: 'require' }), password: server.password });
+    if (serverHasTls) {
+      expect(await requireTls).toMatchObject({ currentUser: server.user });
+    } else {
+      const error = await failureOf(requireTls);
+      expect(error.code).toBe('connection-failed');
+      expect(error.hint).toMatch(/SSL mode/);
+    }
+  });
+
   it('an unknown database says how to create it', async () => {
     const error = await failureOf(store.test({ profile: profileFor('no_such_database_here'), password: server.password }));
     expect(error.code).toBe('connection-failed');

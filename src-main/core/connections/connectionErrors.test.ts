@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { connectErrorFor } from './connectionErrors';
+
+const attempt = { host: 'db.example.com', port: 6543, database: 'tracker', user: 'ada', password: 'Pa55-word-in-error' };
+
+describe('connectErrorFor', () => {
+  it('maps DNS failures and timeouts to connection-failed naming host:port', () => {
+    for (const error of [Object.assign(new Error('getaddrinfo ENOTFOUND db.example.com'), { code: 'ENOTFOUND' }), new Error('Connection terminated due to connection timeout')]) {
+      const mapped = connectErrorFor(error, attempt);
+      expect(mapped.code).toBe('connection-failed');
+      expect(mapped.hint).toContain('db.example.com:6543');
+    }
+  });
+
+  it('maps a rejected role to auth-failed and TLS problems to a hint about the SSL mode', () => {
+    expect(connectErrorFor(Object.assign(new Error('no pg_hba.conf entry for host'), { code: '28000' }), attempt).code).toBe('auth-failed');
+    expect(connectErrorFor(new Error('The server does not support SSL connections'), attempt).hint).toMatch(/SSL mode/);
+  });
+
+  it('scrubs the password out of any text that echoes it', () => {
+    const mapped = connectErrorFor(new Error(`weird failure mentioning ${attempt.password}`), attempt);
+    expect(JSON.stringify(mapped.toJSON())).not.toContain(attempt.password);
+    expect(mapped.message).toContain('****');
+  });
+});
