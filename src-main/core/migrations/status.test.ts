@@ -1,0 +1,104 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getMigrationFilePaths } from 'node-pg-migrate/migration';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listMigrationFiles } from './migrationFiles';
+import { buildStatus, readDownSteps } from './status';
+
+const at = (iso: string) => new Date(iso).toISOString();
+
+describe('listMigrationFiles', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pgm-studio-list-'));
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  it("keeps our languages only and sorts exactly like node-pg-migrate's own reader", async () => {
+    const names = [
+      '10_ten.js', '9_nine.ts', '0010_ten_padded.sql', '20240101000000000_utc_format.cjs', '1704067200001_ms_format.mjs',
+      '100_b.js', '100_a.js', '100_A.ts', '3_x.sql', '3_x_y.sql',
+      'README.md', 'helpers.d.ts', '10_ten.js.map', '.hidden.js', 'notes.txt',
+    ];
+    for (const name of names) await writeFile(join(dir, name), '');
+    const ours = (await listMigrationFiles(dir)).map((f) => f.file);
+    expect(ours).not.toContain('README.md');
+    expect(ours).not.toContain('helpers.d.ts');
+    expect(ours).not.toContain('10_ten.js.map');
+    expect(ours).not.toContain('.hidden.js');
+    // node-pg-migrate's reader sees the same files in the same order (given the same ignore rules).
+    const theirs = (await getMigrationFilePaths(dir, { ignorePattern: String.raw`(?:\..*|.*\.d\.ts|.*\.(?:md|map|txt))` })).map((p) => p.slice(dir.length + 1));
+    expect(ours).toEqual(theirs);
+    expect(ours.slice(0, 3)).toEqual(['3_x.sql', '3_x_y.sql', '9_nine.ts']);
+    // 17 digits are read as a UTC date: 2024-01-01T00:00:00.000Z = 1704067200000 ms, before 1704067200001.
+    expect(ours.indexOf('20240101000000000_utc_format.cjs')).toBeLessThan(ours.indexOf('1704067200001_ms_format.mjs'));
+  });
+
+  it('rejects a migration file without a numeric prefix, naming it', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'pgm-studio-list-'));
+    await writeFile(join(other, 'create_users.js'), '');
+    await expect(listMigrationFiles(other)).rejects.toMatchObject({ code: 'invalid-project', message: expect.stringContaining('create_users.js') });
+    await rm(other, { recursive: true });
+  });
+});
+
+describe('status with 5,000 migration files', () => {
+  let big: string;
+  // Writing the files is the slow part (seconds on a small disk); only the reading is measured.
+  beforeAll(async () => {
+    big = await mkdtemp(join(tmpdir(), 'pgm-studio-big-'));
+    for (let i = 0; i < 5000; i += 500) {
+      await Promise.all(Array.from({ length: 500 }, (_, j) => i + j).map((n) =>
+        writeFile(join(big, `${1_700_000_000_000 + n}_step_${n}.js`), `exports.up = (pgm) => {};\n${n % 2 ? 'exports.down = (pgm) => {};\n' : ''}`)));
+    }
+  }, 60_000);
+  afterAll(async () => rm(big, { recursive: true, force: true }));
+
+  it('lists, inspects and builds the status in well under a few seconds', async () => {
+    const started = performance.now();
+    const files = await listMigrationFiles(big);
+    const downs = await readDownSteps(big, files);
+    const status = buildStatus(files, files.slice(0, 2500).map((f) => ({ name: f.name, runOn: at('2025-01-01') })), downs);
+    const elapsed = performance.now() - started;
+    expect(status.migrations).toHaveLength(5000);
+    expect(status.pendingMigrations).toHaveLength(2500);
+    expect(status.migrations.filter((m) => m.hasDown)).toHaveLength(2500);
+    expect(elapsed).toBeLessThan(3000);
+  });
+});
+
+describe('buildStatus', () => {
+  const files = ['1000_a', '1001_b', '1002_c'].map((name) => ({ name, file: `${name}.js` }));
+  const downs = new Map(files.map((f) => [f.file, true]));
+
+  it('fresh: all pending, nothing applied', () => {
+    expect(buildStatus(files, [], downs)).toMatchObject({
+      appliedMigrations: [], pendingMigrations: ['1000_a', '1001_b', '1002_c'], lastMigration: null, isUpToDate: false,
+    });
+  });
+
+  it('partly applied: lastMigration is the last one run, runOn carried over', () => {
+    const status = buildStatus(files, [{ name: '1000_a', runOn: at('2025-01-01T10:00:00Z') }], downs);
+    expect(status.migrations.map((m) => [m.state, m.runOn])).toEqual([['applied', '2025-01-01T10:00:00.000Z'], ['pending', null], ['pending', null]]);
+    expect(status.lastMigration).toBe('1000_a');
+  });
+
+  it('missing file and out-of-order, merged into file order', () => {
+    const status = buildStatus(files.filter((f) => f.name !== '1001_b'), [
+      { name: '1001_b', runOn: at('2025-01-01') },
+      { name: '1002_c', runOn: at('2025-01-02') },
+    ], downs);
+    expect(status.migrations.map((m) => [m.name, m.state, m.file])).toEqual([
+      ['1000_a', 'out-of-order', '1000_a.js'],
+      ['1001_b', 'missing-file', null],
+      ['1002_c', 'applied', '1002_c.js'],
+    ]);
+    expect(status).toMatchObject({ appliedMigrations: ['1001_b', '1002_c'], pendingMigrations: ['1000_a'], lastMigration: '1002_c', isUpToDate: false });
+  });
+
+  it('up to date when everything is applied', () => {
+    const status = buildStatus(files, files.map((f, i) => ({ name: f.name, runOn: at(`2025-01-0${i + 1}`) })), downs);
+    expect(status).toMatchObject({ isUpToDate: true, pendingMigrations: [], lastMigration: '1002_c' });
+  });
+});
