@@ -46,12 +46,12 @@ export async function startSandbox(options: SandboxStartOptions): Promise<Sandbo
   const sandboxDir = sandboxDirFor(options.dataDir);
   const clusterDir = clusterDirFor(options.dataDir);
   await mkdir(sandboxDir, { recursive: true, mode: 0o755 });
+  await clusterReachableByPostgresUser(clusterDir);
   const credentials = await sandboxCredentialsFor(sandboxDir, clusterDir);
 
   const running = await findRunningCluster(clusterDir);
   if (running) return reuse(running, credentials, progress);
 
-  await clusterReachableByPostgresUser(clusterDir);
   const { startEmbeddedServer, freePort, EmbeddedServerStartError } = await import('./embeddedServer');
   progress(existsSync(join(clusterDir, 'PG_VERSION'))
     ? `Starting the sandbox PostgreSQL in ${clusterDir}…`
