@@ -28,7 +28,7 @@ export interface ServerOptions {
   databaseUrl?: string;
   readToken?: string;
   adminToken?: string;
-  /** The built renderer (npm run build); default out/renderer of this package. */
+  /** The built renderer (npm run build); default $PGM_STUDIO_RENDERER_DIR, else out/renderer of this package. */
   rendererDir?: string;
   rateLimit?: Partial<RateLimit>;
   log?: ProcessLog;
@@ -52,7 +52,7 @@ const loopbackForAnyHost = (host: string) => (host === '0.0.0.0' || host === '::
 /** Server mode: the built renderer, the router over HTTP + SSE, and the seed's /api/migrations. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const rendererDir = resolve(options.rendererDir ?? packagedRendererDir);
+  const rendererDir = resolve(options.rendererDir ?? (process.env.PGM_STUDIO_RENDERER_DIR || packagedRendererDir));
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
     throw new StudioError('not-found', `The built app is missing (no index.html in ${rendererDir}).`, { hint: 'Run npm run build, then start the server again.' });
   }

@@ -1,0 +1,116 @@
+// `pgm-studio serve` through the real binary: starts, answers, and stops cleanly on a signal.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MigrationStatusResponse } from '../../contract';
+import { createTestDatabase, type TestDatabase } from '../../test-support/testDatabase';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = join(repoRoot, 'bin', 'pgm-studio.js');
+
+interface Serving {
+  child: ChildProcessWithoutNullStreams;
+  stderr: () => string;
+  announced: { url: string; port: number; readToken?: string; adminToken?: string };
+  exit: Promise<number | null>;
+}
+
+let rendererDir: string;
+let db: TestDatabase;
+const folders: string[] = [];
+
+async function tempDir(prefix: string) {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+
+function serve(args: string[], env: Record<string, string> = {}): Promise<Serving> {
+  const { DATABASE_URL: _url, PGM_STUDIO_READ_TOKEN: _read, PGM_STUDIO_ADMIN_TOKEN: _admin, ...inherited } = process.env;
+  const childEnv: NodeJS.ProcessEnv = { ...inherited, NO_COLOR: '1', PGM_STUDIO_RENDERER_DIR: rendererDir, ...env };
+  const child = spawn(process.execPath, [bin, 'serve', '--json', ...args], { cwd: repoRoot, env: childEnv });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split('\n')[0];
+      // The announcement is one JSON line; an error report (pretty JSON) ends in the exit code instead.
+      if (stdout.includes('\n') && line?.startsWith('{"url"')) resolve({ child, stderr: () => stderr, announced: JSON.parse(line) as Serving['announced'], exit });
+    });
+    void exit.then((code) => reject(new Error(`serve exited with ${code} before announcing.\n${stderr}`)));
+  });
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('pgmstudio_serve');
+  rendererDir = await tempDir('pgm-serve-renderer-');
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>PGM Studio</title>');
+});
+
+afterAll(async () => {
+  await db?.drop();
+  for (const dir of folders) await rm(dir, { recursive: true, force: true });
+});
+
+describe('pgm-studio serve', () => {
+  it('prints the URL and its generated tokens, serves the seed API, and exits 0 on SIGTERM', async () => {
+    const server = await serve(['--database-url', db.url, '--migrations-dir', 'migrations', '--data-dir', await tempDir('pgm-serve-data-')]);
+    try {
+      expect(server.announced.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.announced.port}/\\?token=[\\w-]{40,}$`));
+      const { readToken, adminToken } = server.announced;
+      expect(readToken && adminToken && readToken !== adminToken).toBe(true);
+      const response = await fetch(`http://127.0.0.1:${server.announced.port}/api/migrations`, { headers: { authorization: `Bearer ${readToken}` } });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as MigrationStatusResponse).status.pendingMigrations).toHaveLength(3);
+      expect((await fetch(`http://127.0.0.1:${server.announced.port}/api/migrations`, { method: 'POST', headers: { authorization: `Bearer ${readToken}` } })).status).toBe(403);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exit).toBe(0);
+    expect(server.stderr()).not.toContain(new URL(db.url).password);
+    expect(server.stderr()).not.toContain(server.announced.readToken);
+  });
+
+  it('takes its tokens from PGM_STUDIO_READ_TOKEN / PGM_STUDIO_ADMIN_TOKEN and does not print them', async () => {
+    const readToken = 'env-read-token-0123456789';
+    const server = await serve(['--database-url', db.url, '--data-dir', await tempDir('pgm-serve-data-')], { PGM_STUDIO_READ_TOKEN: readToken, PGM_STUDIO_ADMIN_TOKEN: 'env-admin-token-0123456789' });
+    try {
+      expect(server.announced.readToken).toBeUndefined();
+      expect(server.announced.adminToken).toBeUndefined();
+      const response = await fetch(`http://127.0.0.1:${server.announced.port}/api/migrations`, { headers: { authorization: `Bearer ${readToken}` } });
+      expect(response.status).toBe(200);
+    } finally {
+      server.child.kill('SIGINT');
+    }
+    expect(await server.exit).toBe(0);
+    expect(server.stderr()).not.toContain(readToken);
+  });
+
+  it('on a fresh data folder serves the sandbox, and stops it on SIGINT', async () => {
+    const dataDir = await tempDir('pgm-serve-sandbox-');
+    await chmod(dataDir, 0o755); // the sandbox's postgres user (tests may run as root) must be able to enter it
+    const server = await serve(['--data-dir', dataDir]);
+    try {
+      const response = await fetch(`http://127.0.0.1:${server.announced.port}/api/migrations`, { headers: { authorization: `Bearer ${server.announced.readToken}` } });
+      expect(response.status, `${await response.clone().text()} ${server.stderr()}`).toBe(200);
+      expect(((await response.json()) as MigrationStatusResponse).status.pendingMigrations).toHaveLength(3);
+      expect(existsSync(join(dataDir, 'sandbox', 'cluster', 'postmaster.pid'))).toBe(true);
+    } finally {
+      server.child.kill('SIGINT');
+    }
+    expect(await server.exit).toBe(0);
+    expect(existsSync(join(dataDir, 'sandbox', 'cluster', 'postmaster.pid'))).toBe(false);
+  }, 120_000);
+
+  it('without a built app exits 2 with the build hint', async () => {
+    const server = serve(['--database-url', db.url], { PGM_STUDIO_RENDERER_DIR: await tempDir('pgm-serve-empty-') });
+    await expect(server).rejects.toThrow(/exited with 2[\s\S]*npm run build/);
+  });
+});
