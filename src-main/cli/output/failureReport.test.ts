@@ -11,12 +11,12 @@ describe('pointAtPosition', () => {
 });
 
 describe('formatFailure', () => {
-  it('shows the SQLSTATE, the message, the position and the hint', () => {
+  it('shows the SQLSTATE, the message and the position (the hint is the command\'s closing line)', () => {
     const lines = formatFailure(
       { migration: '1_x', pgCode: '42704', message: 'type "nonsense" does not exist', statement: 'select 1::nonsense', position: 11, hint: 'check the type' },
       createStyle(false),
       '',
     );
-    expect(lines).toEqual(['ERROR 42704: type "nonsense" does not exist', 'at position 11:', '  select 1::nonsense', '            ^', 'PostgreSQL hint: check the type']);
+    expect(lines).toEqual(['ERROR 42704: type "nonsense" does not exist', 'at position 11:', '  select 1::nonsense', '            ^']);
   });
 });

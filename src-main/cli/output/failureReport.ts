@@ -1,4 +1,4 @@
-// A failed migration, told the way an operator needs it: which one, PostgreSQL's words, where, what next.
+// A failed migration, told the way an operator needs it: which one, PostgreSQL's words, and where.
 import type { MigrationFailure } from '../../contract';
 import type { Style } from '../terminal';
 
@@ -21,6 +21,6 @@ export function formatFailure(failure: MigrationFailure, style: Style, indent = 
     lines.push(`${indent}at position ${failure.position}:`);
     for (const l of pointAtPosition(failure.statement, failure.position)) lines.push(`${indent}  ${style.dim(l)}`);
   }
-  if (failure.hint) lines.push(`${indent}PostgreSQL hint: ${failure.hint}`);
+  // failure.hint is printed once, as the command's closing `hint:` line (runReport.ts).
   return lines;
 }

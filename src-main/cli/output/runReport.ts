@@ -1,8 +1,7 @@
 // The outcome of up / down / redo / rehearse: the seed's JSON shapes as-is, or a short human summary.
-import type { MigrationRunResponse, RehearsalResult } from '../../contract';
+import type { MigrationFailure, MigrationRunResponse, RehearsalResult } from '../../contract';
 import { exitCodes } from '../cliErrors';
 import type { Terminal } from '../terminal';
-import { formatFailure } from './failureReport';
 
 /** Prints the result and returns the exit code: 1 when a migration failed. */
 export function reportRun(terminal: Terminal, response: MigrationRunResponse, json: boolean): number {
@@ -11,10 +10,11 @@ export function reportRun(terminal: Terminal, response: MigrationRunResponse, js
     const style = terminal.outStyle;
     const done = response.results.filter((r) => r.success);
     const summary = done.length ? ` (${done.length} ${done.length === 1 ? 'migration' : 'migrations'} ${done[0]!.direction})` : '';
-    terminal.out(response.success ? style.ok(response.message) + style.dim(summary) : style.fail(response.message));
+    // A failure is told once, by the error line on stderr below.
+    if (response.success) terminal.out(style.ok(response.message) + style.dim(summary));
   }
   if (response.success) return exitCodes.success;
-  reportFailedRun(terminal, response.failure?.migration ?? null, response.message);
+  reportFailedRun(terminal, response.failure, response.message);
   return exitCodes.migrationFailed;
 }
 
@@ -27,19 +27,19 @@ export function reportRehearsal(terminal: Terminal, result: RehearsalResult, jso
     terminal.out('');
     terminal.out(style.bold(`SQL executed (${result.statements.length} statement${result.statements.length === 1 ? '' : 's'}):`));
     for (const statement of result.statements) terminal.out(`${statement.trim()}${statement.trim().endsWith(';') ? '' : ';'}`);
-    terminal.out('');
-    terminal.out(result.success ? style.ok(result.message) : style.fail(result.message));
-    if (!result.success && result.failure) for (const line of formatFailure(result.failure, style, '  ')) terminal.out(line);
+    if (result.success) terminal.out(`\n${style.ok(result.message)}`);
   }
   if (result.success) return exitCodes.success;
-  reportFailedRun(terminal, result.failure?.migration ?? null, result.message);
+  reportFailedRun(terminal, result.failure, result.message);
   return exitCodes.migrationFailed;
 }
 
-function reportFailedRun(terminal: Terminal, migration: string | null, message: string): void {
+function reportFailedRun(terminal: Terminal, failure: MigrationFailure | undefined, message: string): void {
   const style = terminal.errStyle;
+  const migration = failure?.migration;
   // The engine's message usually names the migration already; say it once.
   const named = migration && !message.includes(migration) ? `migration ${migration} failed: ` : '';
   terminal.err(`${style.fail('error:')} ${named}${message}`);
-  terminal.err(`${style.bold('hint:')} Fix the migration file, then run the command again; \`pgm-studio rehearse\` tries it without changing anything.`);
+  const hint = failure?.hint ?? 'Fix the migration file, then run the command again; `pgm-studio rehearse` tries it without changing anything.';
+  terminal.err(`${style.bold('hint:')} ${hint}`);
 }
