@@ -77,6 +77,8 @@ export interface MigrationFailure {
   position?: number;
   statement?: string;
   hint?: string;
+  /** The down step of `migration` cannot run (not inferable, or disabled); nothing was reverted. */
+  irreversible?: boolean;
 }
 
 /** The seed's POST /api/migrations body, plus failure details. */

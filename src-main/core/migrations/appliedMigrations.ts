@@ -24,7 +24,7 @@ export async function readAppliedMigrations(client: pg.ClientBase, project: Proj
   );
   if (!exists[0]?.found) return [];
   const { rows } = await client.query<{ name: string; epoch_ms: string }>(
-    `SELECT name, (extract(epoch FROM run_on::timestamptz) * 1000)::bigint::text AS epoch_ms FROM ${migrationsTableName(project)} ORDER BY run_on, id`,
+    `SELECT name, floor(extract(epoch FROM run_on::timestamptz) * 1000)::bigint::text AS epoch_ms FROM ${migrationsTableName(project)} ORDER BY run_on, id`,
   );
   return rows.map((r) => ({ name: r.name, runOn: new Date(Number(r.epoch_ms)).toISOString() }));
 }

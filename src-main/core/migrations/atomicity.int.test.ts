@@ -70,6 +70,7 @@ exports.down = (pgm) => { pgm.dropTable('books'); };
     expect(result.failure?.migration).toBe('1001_seed_authors_with_sql');
     expect(result.failure?.message).toMatch(/Impossible to automatically infer down migration/);
     expect(result.failure?.hint).toMatch(/explicit down/);
+    expect(result.failure?.irreversible).toBe(true);
     expect(result.results[0]).toMatchObject({ name: '1002_create_books', direction: 'down', success: false, rolledBack: true });
     expect(await snapshotDatabase(db.url)).toEqual(before);
     expect(await tableNames(db.url)).toEqual(['authors', 'books', 'pgmigrations']);

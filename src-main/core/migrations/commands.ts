@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { runSelectionSchema, StudioError, type MigrationRunResponse, type ProjectSettings, type RehearsalResult, type RunPlan, type RunSelection } from '../../contract';
 import { readAppliedMigrations } from './appliedMigrations';
 import { withClient } from './connection';
-import { executeCommand, type CommandOutcome } from './executeCommand';
+import { executeCommand, type CommandOutcome, type StepSelection } from './executeCommand';
+import type { TransactionMode } from './transactionalClient';
 import { listMigrationFiles } from './migrationFiles';
 import { assertOrder, planSelection } from './plan';
 import type { DatabaseTarget, RunOptions } from './types';
@@ -29,13 +31,28 @@ function summary(outcome: CommandOutcome, rehearsal: boolean): string {
   return `${where}: ${failure.message}.${kept}`;
 }
 
-function runResponse(outcome: CommandOutcome): MigrationRunResponse {
+function runResponse(outcome: CommandOutcome, message: string): MigrationRunResponse {
   return {
     results: outcome.results,
-    message: summary(outcome, false),
+    message,
     success: !outcome.failure,
     ...(outcome.failure ? { failure: outcome.failure } : {}),
   };
+}
+
+/** Runs a command; subscribers always get a run-finished, also when the command throws (lock held, broken file...). */
+async function execute(db: DatabaseTarget, project: ProjectSettings, steps: StepSelection[], mode: TransactionMode, options: RunOptions | undefined) {
+  const runId = options?.runId ?? randomUUID();
+  const finish = (success: boolean, message: string) => options?.onEvent?.({ type: 'run-finished', runId, success, message });
+  try {
+    const outcome = await executeCommand(db, project, steps, mode, { ...options, runId });
+    const message = summary(outcome, mode === 'rehearse');
+    finish(!outcome.failure, message);
+    return { outcome, message };
+  } catch (error) {
+    finish(false, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
 }
 
 /** Which migrations a selection would run or revert, in order. Reads only pgmigrations and the directory. */
@@ -50,10 +67,8 @@ export async function planRun(db: DatabaseTarget, project: ProjectSettings, sele
 /** up (all / next N / to NAME inclusive) or down (last / N / to NAME exclusive), atomically. */
 export async function runMigrations(db: DatabaseTarget, project: ProjectSettings, selection: RunSelection, options?: RunOptions): Promise<MigrationRunResponse> {
   const valid = parseSelection(selection);
-  const outcome = await executeCommand(db, project, [() => valid], 'commit', options);
-  const response = runResponse(outcome);
-  options?.onEvent?.({ type: 'run-finished', runId: outcome.runId, success: response.success, message: response.message });
-  return response;
+  const { outcome, message } = await execute(db, project, [() => valid], 'commit', options);
+  return runResponse(outcome, message);
 }
 
 /** Down the last `count`, then up the same number, as one transaction (node-pg-migrate's redo, made atomic). */
@@ -61,7 +76,7 @@ export async function redoMigrations(db: DatabaseTarget, project: ProjectSetting
   if (!Number.isInteger(count) || count < 1) {
     throw new StudioError('invalid-input', 'Redo needs a positive whole number of migrations.', { hint: 'Use --count N with N >= 1.' });
   }
-  const outcome = await executeCommand(
+  const { outcome, message } = await execute(
     db,
     project,
     // Nothing reverted means nothing to redo: the up step must not then run unrelated pending migrations.
@@ -69,17 +84,13 @@ export async function redoMigrations(db: DatabaseTarget, project: ProjectSetting
     'commit',
     options,
   );
-  const response = runResponse(outcome);
-  options?.onEvent?.({ type: 'run-finished', runId: outcome.runId, success: response.success, message: response.message });
-  return response;
+  return runResponse(outcome, message);
 }
 
 /** A real dry run: the selection executes inside a transaction that is always rolled back. */
 export async function rehearse(db: DatabaseTarget, project: ProjectSettings, selection: RunSelection, options?: RunOptions): Promise<RehearsalResult> {
   const valid = parseSelection(selection);
-  const outcome = await executeCommand(db, project, [() => valid], 'rehearse', options);
-  const message = summary(outcome, true);
-  options?.onEvent?.({ type: 'run-finished', runId: outcome.runId, success: !outcome.failure, message });
+  const { outcome, message } = await execute(db, project, [() => valid], 'rehearse', options);
   return {
     direction: valid.direction,
     plan: outcome.plans[0]?.plan ?? [],

@@ -3,7 +3,7 @@ import { runner } from 'node-pg-migrate';
 import { StudioError, type MigrationEvent, type MigrationFailure, type MigrationRunResult, type ProjectSettings, type RunSelection } from '../../contract';
 import { readAppliedMigrations } from './appliedMigrations';
 import { connect } from './connection';
-import { describeFailure } from './failure';
+import { asStudioError, describeFailure } from './failure';
 import { acquireMigrationLock, releaseMigrationLock } from './lock';
 import { listMigrationFiles } from './migrationFiles';
 import { assertOrder, planSelection } from './plan';
@@ -83,7 +83,7 @@ export async function executeCommand(
       await tx.finish(failure === undefined);
     } catch (error) {
       await tx.finish(false).catch(() => undefined);
-      throw error;
+      throw asStudioError(error);
     } finally {
       await releaseMigrationLock(client).catch(() => undefined);
     }

@@ -1,5 +1,5 @@
-import type { MigrationFailure } from '../../contract';
-import { hintFor } from './failureHints';
+import { StudioError, type MigrationFailure } from '../../contract';
+import { hintFor, isIrreversible } from './failureHints';
 
 interface PgErrorLike {
   message: string;
@@ -23,7 +23,21 @@ export function describeFailure(error: unknown, migration: string | null, lastEr
   const failure: MigrationFailure = { migration, message: source.message, ...(pgCode ? { pgCode } : {}) };
   if (position && Number.isFinite(position)) failure.position = position;
   if (fromServer && lastError) failure.statement = lastError.statement;
+  if (!pgCode && isIrreversible(failure.message)) failure.irreversible = true;
   const hint = hintFor(failure, source.hint);
   if (hint) failure.hint = hint;
   return failure;
+}
+
+/** Anything that escaped the engine unexplained becomes a StudioError (the doors only speak that shape). */
+export function asStudioError(error: unknown): StudioError {
+  if (error instanceof StudioError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Connection terminated|ECONNRESET|EPIPE|Client has encountered a connection error/i.test(message)) {
+    return new StudioError('connection-failed', `Lost the database connection: ${message}`, {
+      hint: 'Check the server and the network, then look at the status before retrying: PostgreSQL rolls back an interrupted transaction.',
+      cause: error,
+    });
+  }
+  return new StudioError('internal', message, { hint: 'Unexpected engine error: see the log. The command\'s transaction was rolled back.', cause: error });
 }

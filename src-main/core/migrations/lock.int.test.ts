@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { MigrationEvent } from '../../contract';
 import { createTestDatabase, type TestDatabase } from '../../test-support/testDatabase';
 import { findLockHolder, runMigrations, rehearse } from './index';
 import { appliedNames } from './fixtures/databaseSnapshot';
@@ -42,7 +43,9 @@ describe("node-pg-migrate's advisory lock", () => {
       expect(Number.isNaN(Date.parse(holder?.since ?? ''))).toBe(false);
 
       const started = Date.now();
-      const error = await runMigrations(target(), project.settings, { direction: 'up' }).catch((e: unknown) => e);
+      const events: MigrationEvent[] = [];
+      const error = await runMigrations(target(), project.settings, { direction: 'up' }, { onEvent: (e) => events.push(e) }).catch((e: unknown) => e);
+      expect(events.map((e) => [e.type, e.type === 'run-finished' && e.success])).toEqual([['run-finished', false]]);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(error).toMatchObject({ code: 'lock-held', detail: { holder: { pid: otherPid, applicationName: 'other-deployer' } } });
       expect((error as Error).message).toContain(`pid ${otherPid}`);

@@ -69,4 +69,17 @@ describe('rehearsal: a real run inside a transaction that is rolled back', () =>
     expect(result.failure?.migration).toBe('1000_raw_sql');
     expect(await snapshotDatabase(db.url)).toEqual(before);
   });
+
+  it('a pgm.noTransaction() migration cannot be rehearsed in a transaction: it fails with a hint and leaves no trace', async () => {
+    project = await makeProject({
+      '1000_create_authors.js': createTableMigration('authors'),
+      '1001_index_concurrently.js': "exports.up = (pgm) => { pgm.noTransaction(); pgm.createIndex('authors', 'label', { concurrently: true }); };\nexports.down = (pgm) => { pgm.noTransaction(); pgm.dropIndex('authors', 'label', { concurrently: true }); };\n",
+    });
+    const before = await snapshotDatabase(db.url);
+    const result = await rehearse(target(), project.settings, { direction: 'up' });
+    expect(result.success).toBe(false);
+    expect(result.failure).toMatchObject({ migration: '1001_index_concurrently', pgCode: '25001' });
+    expect(result.failure?.hint).toMatch(/noTransaction/);
+    expect(await snapshotDatabase(db.url)).toEqual(before);
+  });
 });
