@@ -1,0 +1,80 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInfo, ConnectionList, ConnectionTestResult, MigrationRunResponse, RehearsalResult, RpcEnvelope, StudioEvent } from '../contract';
+import { createTestDatabase, type TestDatabase } from '../test-support/testDatabase';
+import { createStudio, type Studio } from './createStudio';
+import { createRouter, type Dispatch } from './router';
+
+const sampleMigrations = fileURLToPath(new URL('../../migrations', import.meta.url));
+const value = <T>(envelope: RpcEnvelope<unknown>): T => {
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as T;
+};
+
+let db: TestDatabase;
+let studio: Studio;
+let dispatch: Dispatch;
+let migrationsDir: string;
+const events: StudioEvent[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  // A copy of the sample plus one migration that fails halfway, to see a failed run end cleanly.
+  migrationsDir = await mkdtemp(join(tmpdir(), 'pgm-studio-handlers-'));
+  await cp(sampleMigrations, migrationsDir, { recursive: true });
+  studio = createStudio({ dataDir: await mkdtemp(join(tmpdir(), 'pgm-studio-data-')), migrationsDir, databaseUrl: db.url, door: 'server', log: () => undefined });
+  studio.events.subscribe((event) => events.push(event));
+  dispatch = createRouter(studio.handlers, () => undefined).dispatch;
+});
+
+afterAll(async () => {
+  await studio?.close();
+  await db?.drop();
+  await rm(migrationsDir, { recursive: true, force: true });
+});
+
+describe('createStudio over a real database', () => {
+  it('app/info names the door, the version and the project', async () => {
+    const info = value<AppInfo>(await dispatch('app/info', {}));
+    expect(info).toMatchObject({ door: 'server', version: expect.stringMatching(/^\d+\.\d+\.\d+/), project: { settings: { migrationsDir, migrationsTable: 'pgmigrations' } } });
+  });
+
+  it('lists the --database-url connection as current, without its password, and tests it', async () => {
+    const list = value<ConnectionList>(await dispatch('connections/list', {}));
+    expect(list.currentId).toBe('database-url');
+    expect(list.connections[0]).toMatchObject({ id: 'database-url', database: db.name, isSandbox: false });
+    const password = decodeURIComponent(new URL(db.url).password);
+    if (password) expect(JSON.stringify(list)).not.toContain(password);
+    const tested = value<ConnectionTestResult>(await dispatch('connections/test', { id: 'database-url' }));
+    expect(tested.serverVersion).toMatch(/^1\d/);
+    expect(tested.canCreateInSchema).toBe(true);
+  });
+
+  it('a rehearsal streams events under one run id and leaves the database untouched', async () => {
+    events.length = 0;
+    const rehearsal = value<RehearsalResult>(await dispatch('migrations/rehearse', { selection: { direction: 'up' } }));
+    expect(rehearsal.success).toBe(true);
+    expect(rehearsal.statements.length).toBeGreaterThan(0);
+    expect(new Set(events.map((event) => 'runId' in event && event.runId)).size).toBe(1);
+    expect(events.at(-1)).toMatchObject({ type: 'run-finished', success: true });
+    const { rows } = await db.query("select to_regclass('public.users') as users");
+    expect(rows[0]?.users).toBeNull();
+  });
+
+  it('a run that fails halfway reports the failure and closes the run for subscribers exactly once', async () => {
+    await writeFile(join(migrationsDir, '1734567890003_broken_step.js'), "exports.up = (pgm) => { pgm.sql('select * from no_such_table'); };\nexports.down = () => {};\n");
+    events.length = 0;
+    const run = value<MigrationRunResponse>(await dispatch('migrations/run', { selection: { direction: 'up' } }));
+    expect(run.success).toBe(false);
+    expect(run.failure).toMatchObject({ migration: '1734567890003_broken_step', pgCode: '42P01' });
+    expect(events.filter((event) => event.type === 'run-finished')).toEqual([expect.objectContaining({ success: false })]);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'migration-failed', name: '1734567890003_broken_step' }));
+    // The guard is released: the next run is accepted (and fails the same way, not with lock-held).
+    const again = await dispatch('migrations/run', { selection: { direction: 'up', count: 1 } });
+    expect(again).toMatchObject({ ok: true });
+    expect(value(await dispatch('migrations/lock', {}))).toBeNull();
+  });
+});
