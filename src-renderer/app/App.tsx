@@ -5,13 +5,14 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../lib/queryClient';
 import { RunProgressProvider } from '../features/timeline/RunProgressContext';
 import { Shell } from './Shell';
+import { contrastVariables } from './contrastVariables';
 import { theme } from './theme';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     // "auto" follows the OS until the operator picks a theme; the choice is kept in localStorage.
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={contrastVariables}>
       <Notifications position="top-right" limit={4} />
       <QueryClientProvider client={queryClient}>
         <RunProgressProvider>

@@ -36,7 +36,8 @@ export function Shell() {
               <Tooltip label={`Migrations folder: ${project}`}>
                 <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }} data-testid="project">
                   <IconFolder size={16} aria-hidden />
-                  <Text size="sm" ff="monospace" truncate="start" maw={420}>{project}</Text>
+                  {/* rtl truncates the start of a long path; the bdi keeps its characters in order. */}
+                  <Text size="sm" ff="monospace" truncate="start" maw={420}><bdi>{project}</bdi></Text>
                 </Group>
               </Tooltip>
             )}

@@ -19,8 +19,8 @@ function LockState({ lock, failed }: { lock: LockHolder | null | undefined; fail
   return (
     <Tooltip label={`Another run holds node-pg-migrate's advisory lock: ${who}`}>
       <Group gap={4} data-testid="lock-state" data-locked="true">
-        <IconLock size={14} color="var(--mantine-color-orange-filled)" aria-hidden />
-        <Text size="xs" c="orange" fw={600}>
+        <IconLock size={14} color="var(--mantine-color-red-filled)" aria-hidden />
+        <Text size="xs" c="red" fw={600}>
           Lock held by {who}
           {lock.since ? ` since ${relativeTime(lock.since)}` : ''}
         </Text>

@@ -1,9 +1,15 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, Notification } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'sm',
   fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
-  // Darker shades keep light-theme badge and button text above the WCAG AA contrast ratio.
-  primaryShade: { light: 7, dark: 8 },
+  primaryShade: { light: 8, dark: 8 },
+  components: {
+    // The close button needs a name for screen readers; the gray-6 description fails contrast on white.
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+      styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+    }),
+  },
 });

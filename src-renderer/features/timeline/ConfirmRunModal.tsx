@@ -49,7 +49,7 @@ function ConfirmBody({ confirmation, connection, onConfirm, onCancel }: ConfirmR
     <Stack gap="md">
       <Group gap="xs">
         <Text size="sm">Direction:</Text>
-        <Badge color={up ? 'blue' : 'orange'} variant="filled">{up ? 'up (apply)' : 'down (revert)'}</Badge>
+        <Badge color={up ? 'blue' : 'red'} variant="filled">{up ? 'up (apply)' : 'down (revert)'}</Badge>
       </Group>
       <div>
         <Text size="sm">Target:</Text>
@@ -63,7 +63,7 @@ function ConfirmBody({ confirmation, connection, onConfirm, onCancel }: ConfirmR
           {up ? 'These migrations will run, in this order:' : 'These migrations will be reverted, in this order:'}
         </Text>
         <ScrollArea.Autosize mah={240} type="auto">
-          <List type="ordered" size="sm" spacing={2} data-testid="confirm-plan">
+          <List type="ordered" size="sm" spacing={2} withPadding data-testid="confirm-plan">
             {plan.migrations.map((name) => (
               <List.Item key={name} ff="monospace">{name}</List.Item>
             ))}

@@ -2,7 +2,8 @@ import { Badge, Box, Button, Collapse, Group, Paper, ScrollArea, Text } from '@m
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import type { LogLine, RunProgress } from './runProgress';
 
-const levelColor: Record<LogLine['level'], string | undefined> = { debug: 'dimmed', info: undefined, warn: 'orange', error: 'red' };
+// Warnings stay in the body color (their WARN label marks them): orange text fails contrast on white.
+const levelColor: Record<LogLine['level'], string | undefined> = { debug: 'dimmed', info: undefined, warn: undefined, error: 'red' };
 
 /** The latest run's log events, collapsible so the timeline keeps its room. */
 export function LogPanel({ progress, opened, onToggle }: { progress: RunProgress; opened: boolean; onToggle(): void }) {

@@ -46,7 +46,7 @@ function RowActions({ entry, canRollBackTo, busy, onRequest }: Pick<MigrationRow
     const selection = { direction: 'down' as const, to: name };
     return (
       <Group gap="xs" wrap="nowrap">
-        <Button size="xs" variant="light" color="orange" leftSection={<IconArrowBackUp size={14} />} disabled={busy} aria-label={`Roll back to here: ${name}`}
+        <Button size="xs" variant="light" color="red" leftSection={<IconArrowBackUp size={14} />} disabled={busy} aria-label={`Roll back to here: ${name}`}
           onClick={() => onRequest({ mode: 'run', selection, label: `Roll back to ${name}` })}>
           Roll back to here
         </Button>

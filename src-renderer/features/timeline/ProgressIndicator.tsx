@@ -1,5 +1,5 @@
 import { Group, Loader, Text } from '@mantine/core';
-import { IconCheck, IconHourglassEmpty, IconX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck, IconHourglassEmpty, IconX } from '@tabler/icons-react';
 import type { MigrationProgress } from './runProgress';
 
 /** The live state of one migration in the current run: queued, running, done (ms), failed. */
@@ -27,6 +27,13 @@ export function ProgressIndicator({ progress, rehearsal }: { progress: Migration
           <Text size="sm">
             {verb} in {progress.durationMs} ms
           </Text>
+        </Group>
+      );
+    case 'rolled-back':
+      return (
+        <Group gap={4} data-testid="migration-progress" data-progress="rolled-back" wrap="nowrap">
+          <IconArrowBackUp size={16} aria-hidden />
+          <Text size="sm" c="dimmed">Ran, then rolled back</Text>
         </Group>
       );
     case 'failed':

@@ -1,19 +1,20 @@
 import { createContext, useContext, useEffect, useReducer, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { MigrationFailure, StudioEvent } from '../../../src-main/contract';
+import type { MigrationRunResponse, StudioEvent } from '../../../src-main/contract';
 import { studio } from '../../lib/studio';
 import { queryKeys } from '../../lib/queries';
-import { applyRunFailure, idleProgress, reduceRunProgress, type RunProgress } from './runProgress';
+import { applyRunResponse, idleProgress, reduceRunProgress, type RunProgress } from './runProgress';
 
-type Action = { kind: 'event'; event: StudioEvent } | { kind: 'failure'; direction: 'up' | 'down'; failure: MigrationFailure | undefined };
+type RunOutcome = Pick<MigrationRunResponse, 'results' | 'failure'>;
+type Action = { kind: 'event'; event: StudioEvent } | { kind: 'outcome'; direction: 'up' | 'down'; outcome: RunOutcome };
 
 function reducer(state: RunProgress, action: Action): RunProgress {
-  return action.kind === 'event' ? reduceRunProgress(state, action.event) : applyRunFailure(state, action.direction, action.failure);
+  return action.kind === 'event' ? reduceRunProgress(state, action.event) : applyRunResponse(state, action.direction, action.outcome);
 }
 
 interface RunProgressValue {
   progress: RunProgress;
-  recordFailure(direction: 'up' | 'down', failure: MigrationFailure | undefined): void;
+  recordOutcome(direction: 'up' | 'down', outcome: RunOutcome): void;
 }
 
 const RunProgressContext = createContext<RunProgressValue | null>(null);
@@ -34,7 +35,7 @@ export function RunProgressProvider({ children }: { children: ReactNode }) {
 
   const value: RunProgressValue = {
     progress,
-    recordFailure: (direction, failure) => dispatch({ kind: 'failure', direction, failure }),
+    recordOutcome: (direction, outcome) => dispatch({ kind: 'outcome', direction, outcome }),
   };
   return <RunProgressContext.Provider value={value}>{children}</RunProgressContext.Provider>;
 }

@@ -13,7 +13,7 @@ const looks: Record<MigrationState, { label: string; color: string; icon: typeof
   },
   'out-of-order': {
     label: 'Out of order',
-    color: 'orange',
+    color: 'grape',
     icon: IconArrowsShuffle,
     explain: 'Not run, but older than the last applied migration. node-pg-migrate refuses to run it while check-order is on; rename it with a newer timestamp.',
   },

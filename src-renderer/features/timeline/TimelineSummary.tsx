@@ -53,7 +53,7 @@ export function TimelineSummary({ status, busy, onRequest }: TimelineSummaryProp
             onClick={() => onRequest({ mode: 'rehearse', selection: { direction: 'up' }, label: 'Rehearse pending migrations' })}>
             Rehearse pending
           </Button>
-          <Button variant="default" color="orange" leftSection={<IconArrowBackUp size={16} />} disabled={busy || status.appliedMigrations.length === 0}
+          <Button variant="default" leftSection={<IconArrowBackUp size={16} />} disabled={busy || status.appliedMigrations.length === 0}
             onClick={() => onRequest({ mode: 'run', selection: { direction: 'down', count: 1 }, label: 'Roll back the last migration' })}>
             Roll back last
           </Button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRunFailure, idleProgress, reduceRunProgress, type RunProgress } from './runProgress';
+import { applyRunResponse, idleProgress, reduceRunProgress, type RunProgress } from './runProgress';
 import type { StudioEvent } from '../../../src-main/contract';
 
 function play(events: StudioEvent[], from: RunProgress = idleProgress): RunProgress {
@@ -41,10 +41,29 @@ describe('reduceRunProgress', () => {
     expect(after).toBe(started);
   });
 
-  it('applyRunFailure marks the failing migration when its event never arrived', () => {
-    const failure = { migration: 'c', message: 'boom' };
-    const state = applyRunFailure(idleProgress, 'up', failure);
-    expect(state.byMigration.c).toEqual({ status: 'failed', direction: 'up', failure });
-    expect(applyRunFailure(idleProgress, 'up', undefined)).toBe(idleProgress);
+  it('applyRunResponse marks the failure, what was rolled back, and forgets what never ran', () => {
+    const failure = { migration: 'b', message: 'boom' };
+    const during = play([
+      { type: 'run-started', runId: 'r1', direction: 'up', plan: ['a', 'b', 'c'], rehearsal: false },
+      { type: 'migration-finished', runId: 'r1', name: 'a', direction: 'up', durationMs: 5 },
+    ]);
+    const after = applyRunResponse(during, 'up', {
+      results: [
+        { name: 'a', direction: 'up', timestamp: '2026-11-27T12:00:00Z', success: false },
+        { name: 'b', direction: 'up', timestamp: '2026-11-27T12:00:01Z', success: false },
+      ],
+      failure,
+    });
+    expect(after.byMigration).toEqual({ a: { status: 'rolled-back', direction: 'up' }, b: { status: 'failed', direction: 'up', failure } });
+    expect(after.active).toBe(false);
+  });
+
+  it('applyRunResponse keeps successes as they are', () => {
+    const during = play([
+      { type: 'run-started', runId: 'r1', direction: 'down', plan: ['a'], rehearsal: false },
+      { type: 'migration-finished', runId: 'r1', name: 'a', direction: 'down', durationMs: 5 },
+    ]);
+    const after = applyRunResponse(during, 'down', { results: [{ name: 'a', direction: 'down', timestamp: '2026-11-27T12:00:00Z', success: true }] });
+    expect(after.byMigration.a).toEqual({ status: 'done', direction: 'down', durationMs: 5 });
   });
 });

@@ -1,10 +1,12 @@
-import type { MigrationEvent, MigrationFailure, StudioEvent } from '../../../src-main/contract';
+import type { MigrationEvent, MigrationFailure, MigrationRunResponse, StudioEvent } from '../../../src-main/contract';
 
 export type MigrationProgress =
   | { status: 'queued'; direction: 'up' | 'down' }
   | { status: 'running'; direction: 'up' | 'down' }
   | { status: 'done'; direction: 'up' | 'down'; durationMs: number }
-  | { status: 'failed'; direction: 'up' | 'down'; failure: MigrationFailure };
+  | { status: 'failed'; direction: 'up' | 'down'; failure: MigrationFailure }
+  /** It ran, but a later failure rolled the whole command back: it is not applied. */
+  | { status: 'rolled-back'; direction: 'up' | 'down' };
 
 export interface LogLine {
   level: 'debug' | 'info' | 'warn' | 'error';
@@ -72,10 +74,19 @@ export function reduceRunProgress(state: RunProgress, event: StudioEvent, at: nu
   }
 }
 
-/** After the call returns, make sure the failure is visible even if its event was missed. */
-export function applyRunFailure(state: RunProgress, direction: 'up' | 'down', failure: MigrationFailure | undefined): RunProgress {
-  if (!failure?.migration) return state;
-  const current = state.byMigration[failure.migration];
-  if (current?.status === 'failed') return state;
-  return { ...state, active: false, byMigration: { ...state.byMigration, [failure.migration]: { status: 'failed', direction, failure } } };
+/**
+ * After the call returns, the response is the truth: the failing migration is marked (even if its
+ * event was missed), migrations that finished but were rolled back with the command say so, and
+ * migrations that never started lose their "queued" mark.
+ */
+export function applyRunResponse(state: RunProgress, direction: 'up' | 'down', response: Pick<MigrationRunResponse, 'results' | 'failure'>): RunProgress {
+  const byMigration: Record<string, MigrationProgress> = {};
+  for (const [name, progress] of Object.entries(state.byMigration)) if (progress.status !== 'queued') byMigration[name] = progress;
+  const failing = response.failure?.migration ?? null;
+  for (const result of response.results) {
+    if (result.success || result.name === failing) continue;
+    byMigration[result.name] = { status: 'rolled-back', direction: result.direction };
+  }
+  if (failing && response.failure) byMigration[failing] = { status: 'failed', direction, failure: response.failure };
+  return { ...state, active: false, byMigration };
 }

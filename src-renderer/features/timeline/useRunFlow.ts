@@ -40,7 +40,7 @@ function failureOf(error: unknown): MigrationFailure | undefined {
  */
 export function useRunFlow(connectionId: string | null) {
   const queryClient = useQueryClient();
-  const { recordFailure } = useRunProgress();
+  const { recordOutcome } = useRunProgress();
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
   const [rehearsal, setRehearsal] = useState<RehearsalView | null>(null);
 
@@ -61,15 +61,18 @@ export function useRunFlow(connectionId: string | null) {
     mutationFn: (request: RunRequest) => studio.migrations.run({ ...connectionTarget(connectionId), selection: request.selection }),
     meta: { inlineErrors: true },
     onSuccess: (response: MigrationRunResponse, request) => {
+      recordOutcome(request.selection.direction, response);
       if (response.success) {
-        notifications.show({ color: 'teal', title: request.selection.direction === 'up' ? 'Migrations applied' : 'Migrations reverted', message: response.message });
+        const count = response.results.length;
+        const what = `${count} migration${count === 1 ? '' : 's'} ${request.selection.direction === 'up' ? 'applied' : 'reverted'}`;
+        notifications.show({ color: 'teal', title: what, message: response.results.map((r) => r.name).join(', ') || response.message });
         return;
       }
-      recordFailure(request.selection.direction, response.failure);
-      notifyError({ code: 'migration-failed', message: response.failure?.message ?? response.message, hint: response.failure?.hint });
+      const failed = response.failure?.migration;
+      notifications.show({ color: 'red', title: failed ? `${failed} failed` : 'The run failed', message: response.message, autoClose: 15_000, withBorder: true });
     },
     onError: (error, request) => {
-      recordFailure(request.selection.direction, failureOf(error));
+      recordOutcome(request.selection.direction, { results: [], failure: failureOf(error) });
       notifyError(error);
     },
     onSettled: refresh,

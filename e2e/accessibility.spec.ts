@@ -1,0 +1,39 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/studioTest';
+import { sample, saveScreenshot, timeline } from './support/timeline';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => `${n.target.join(' ')} :: ${n.any[0]?.message ?? ''}`).slice(0, 8) }));
+}
+
+test('the timeline has no serious or critical axe violation, in light and dark themes', async ({ app }, testInfo) => {
+  const t = timeline(app);
+  // Some applied and some pending rows, so every row variant is checked.
+  await t.row(sample.first).getByRole('button', { name: `Run up to here: ${sample.first}` }).click();
+  await t.confirm();
+  await t.expectStates({ [sample.first]: 'applied', [sample.second]: 'pending' });
+  expect(await seriousViolations(app)).toEqual([]);
+
+  await app.getByTestId('theme-toggle').click();
+  await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  expect(await seriousViolations(app)).toEqual([]);
+  await saveScreenshot(app, testInfo, 'timeline-dark');
+});
+
+test('the timeline is keyboard reachable: rows take focus, arrows move, Tab reaches the actions', async ({ app }, testInfo) => {
+  const t = timeline(app);
+  await t.row(sample.first).focus();
+  await app.keyboard.press('ArrowDown');
+  await expect(t.row(sample.second)).toBeFocused();
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('button', { name: `Run up to here: ${sample.second}` })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(t.dialog).toBeVisible();
+  await saveScreenshot(app, testInfo, 'keyboard-confirm');
+  await app.keyboard.press('Escape');
+  await expect(t.dialog).toBeHidden();
+});

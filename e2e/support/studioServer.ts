@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+export interface StudioServer {
+  /** The printed URL, carrying the per-launch UI token. */
+  url: string;
+  origin: string;
+  readToken: string;
+  adminToken: string;
+  /** Everything the server printed, for a failing test's report. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface StudioServerOptions {
+  databaseUrl: string;
+  migrationsDir: string;
+  dataDir: string;
+}
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const urlPattern = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[^\s]+)/;
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** `pgm-studio serve` exactly as an operator starts it, on a free port; resolves once it printed its URL. */
+export async function startStudioServer(options: StudioServerOptions): Promise<StudioServer> {
+  const readToken = `read-${randomBytes(12).toString('hex')}`;
+  const adminToken = `admin-${randomBytes(12).toString('hex')}`;
+  const child = spawn(
+    process.execPath,
+    [
+      'bin/pgm-studio.js', 'serve', '--port', '0',
+      '--database-url', options.databaseUrl,
+      '--migrations-dir', options.migrationsDir,
+      '--data-dir', options.dataDir,
+      '--read-token', readToken,
+      '--admin-token', adminToken,
+    ],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`pgm-studio serve printed no URL within 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = urlPattern.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`pgm-studio serve exited with ${code} before printing its URL:\n${output}`));
+    });
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    readToken,
+    adminToken,
+    output: () => output,
+    stop: () => stopProcess(child),
+  };
+}

@@ -1,0 +1,45 @@
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+
+export const sample = {
+  first: '1734567890000_initial_database_setup',
+  second: '1734567890001_episode_notes_favorites',
+  third: '1734567890002_add_user_preferences',
+} as const;
+export const sampleNames = [sample.first, sample.second, sample.third];
+
+/** Page helpers for the timeline: the clicks every spec repeats. */
+export function timeline(page: Page) {
+  const row = (name: string): Locator => page.locator(`[data-testid="migration-row"][data-name="${name}"]`);
+  const dialog = page.getByRole('dialog');
+  return {
+    row,
+    rows: page.getByTestId('migration-row'),
+    summary: page.getByTestId('timeline-summary'),
+    dialog,
+    confirmButton: dialog.getByTestId('confirm-run'),
+    async expectStates(states: Record<string, string>) {
+      for (const [name, state] of Object.entries(states)) await expect(row(name)).toHaveAttribute('data-state', state);
+    },
+    /** Opens the confirmation for "Run pending". */
+    async runPending() {
+      await page.getByRole('button', { name: 'Run pending', exact: true }).click();
+      await expect(dialog).toBeVisible();
+    },
+    async rollBackTo(name: string) {
+      await row(name).getByRole('button', { name: `Roll back to here: ${name}` }).click();
+      await expect(dialog).toBeVisible();
+    },
+    async confirm() {
+      await dialog.getByTestId('confirm-run').click();
+      await expect(dialog).toBeHidden();
+    },
+    async planListed(): Promise<string[]> {
+      return dialog.getByTestId('confirm-plan').locator('li').allInnerTexts();
+    },
+  };
+}
+
+/** Every spec leaves a picture of what the operator saw. */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+}
