@@ -38,5 +38,7 @@ describe('allowedHostsFor', () => {
     expect(allowedHostsFor('192.168.1.20', 4000).has('192.168.1.20:4000')).toBe(true);
     expect(allowedHostsFor('::1', 4000).has('[::1]:4000')).toBe(true);
     expect(allowedHostsFor('127.0.0.1', 4000).has('127.0.0.1:4001')).toBe(false);
+    expect(allowedHostsFor('0.0.0.0', 4000).has('0.0.0.0:4000')).toBe(false);
+    expect(allowedHostsFor('0.0.0.0', 4000).has('evil.example:4000')).toBe(false);
   });
 });

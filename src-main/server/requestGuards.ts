@@ -1,11 +1,17 @@
+import { networkInterfaces } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { contentSecurityPolicy } from './contentSecurityPolicy';
 import { sendError } from './httpErrors';
 
-/** The Host values a request may carry: loopback names and the bound host, on our port only. */
+const hostHeader = (address: string, port: number) => `${address.includes(':') ? `[${address}]` : address}:${port}`.toLowerCase();
+
+/**
+ * The Host values a request may carry: loopback names and the bound host, on our port only.
+ * Bound to every interface (0.0.0.0 / ::), each address of this machine counts as the bound host.
+ */
 export function allowedHostsFor(boundHost: string, port: number): Set<string> {
-  const bound = boundHost.includes(':') ? `[${boundHost}]` : boundHost;
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `${bound}:${port}`.toLowerCase()]);
+  const addresses = boundHost === '0.0.0.0' || boundHost === '::' ? Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((entry) => entry.address)) : [boundHost];
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, ...addresses.map((address) => hostHeader(address, port))]);
 }
 
 /**
