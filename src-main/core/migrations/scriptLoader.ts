@@ -15,8 +15,9 @@ export class MigrationFileLoadError extends Error {
 
 // Same loader as node-pg-migrate's default (jiti handles .ts, ESM and CommonJS alike, whatever the
 // package "type"), but without jiti's module cache so a file edited since the last run is re-read,
-// and with errors that name the file.
-const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: true });
+// and with errors that name the file. jiti's transpile cache on disk stays on: it is keyed by the
+// source's hash, so it is never stale, and node-pg-migrate loads every file on every run.
+const jiti = createJiti(import.meta.url, { moduleCache: false, interopDefault: true });
 
 const loadScripts: Loader = async (filePaths) => {
   const units = [];
