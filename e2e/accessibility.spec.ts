@@ -33,6 +33,8 @@ test('the timeline is keyboard reachable: rows take focus, arrows move, Tab reac
   await expect(app.getByRole('button', { name: `Run up to here: ${sample.second}` })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(t.dialog).toBeVisible();
+  // Focus lands on Cancel: a stray Enter never runs anything.
+  await expect(t.dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await saveScreenshot(app, testInfo, 'keyboard-confirm');
   await app.keyboard.press('Escape');
   await expect(t.dialog).toBeHidden();

@@ -72,8 +72,9 @@ function ConfirmBody({ confirmation, connection, onConfirm, onCancel }: ConfirmR
       </div>
       {production && connection && <ProductionGuard database={connection.database} typed={typed} onType={setTyped} />}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>Cancel</Button>
-        <Button color={production || !up ? 'red' : 'blue'} disabled={!unlocked} onClick={onConfirm} data-testid="confirm-run" data-autofocus={!production || undefined}>
+        {/* Focus starts on Cancel (or the name field): Enter alone never runs anything. */}
+        <Button variant="default" onClick={onCancel} data-autofocus={!production || undefined}>Cancel</Button>
+        <Button color={production || !up ? 'red' : 'blue'} disabled={!unlocked} onClick={onConfirm} data-testid="confirm-run">
           {verb} {count}
         </Button>
       </Group>

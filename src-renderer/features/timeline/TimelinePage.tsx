@@ -10,7 +10,7 @@ import { MigrationList } from './MigrationList';
 import { RehearsalDrawer } from './RehearsalDrawer';
 import { useRunProgress } from './RunProgressContext';
 import { TimelineSummary } from './TimelineSummary';
-import { useRunFlow, type RunRequest } from './useRunFlow';
+import { useRunFlow } from './useRunFlow';
 
 interface TimelinePageProps {
   connectionId: string | null;
@@ -38,9 +38,9 @@ export function TimelinePage({ connectionId, connection, ready }: TimelinePagePr
   const flow = useRunFlow(connectionId);
   const [logOpen, setLogOpen] = useState(false);
 
-  const onRequest = (request: RunRequest) => {
-    if (request.mode === 'run') setLogOpen(true);
-    flow.request(request);
+  const onConfirm = () => {
+    setLogOpen(true);
+    flow.confirm();
   };
   const busy = flow.busy || progress.active;
 
@@ -54,7 +54,7 @@ export function TimelinePage({ connectionId, connection, ready }: TimelinePagePr
           </Center>
         )}
         {status.isError && <StatusError error={status.error} onRetry={() => void status.refetch()} />}
-        {status.data && <TimelineSummary status={status.data} busy={busy} onRequest={onRequest} />}
+        {status.data && <TimelineSummary status={status.data} busy={busy} onRequest={flow.request} />}
       </Stack>
       {status.data && status.data.migrations.length === 0 && (
         <Center py="xl" data-testid="timeline-empty">
@@ -62,10 +62,10 @@ export function TimelinePage({ connectionId, connection, ready }: TimelinePagePr
         </Center>
       )}
       {status.data && status.data.migrations.length > 0 && (
-        <MigrationList migrations={status.data.migrations} progress={progress} busy={busy} onRequest={onRequest} />
+        <MigrationList migrations={status.data.migrations} progress={progress} busy={busy} onRequest={flow.request} />
       )}
       <LogPanel progress={progress} opened={logOpen} onToggle={() => setLogOpen((o) => !o)} />
-      <ConfirmRunModal confirmation={flow.confirmation} connection={connection} onConfirm={flow.confirm} onCancel={flow.cancel} />
+      <ConfirmRunModal confirmation={flow.confirmation} connection={connection} onConfirm={onConfirm} onCancel={flow.cancel} />
       <RehearsalDrawer view={flow.rehearsal} loading={flow.rehearsing} onClose={flow.closeRehearsal} />
     </Stack>
   );
