@@ -23,7 +23,7 @@ describe('formatStatusTimeline', () => {
       'Migrations in migrations on postgres://app:***@db/app',
       '  ✓ applied      1_a     2026-01-02 03:04:05 UTC',
       '  ✗ missing file 2_gone  2026-01-02 03:04:06 UTC',
-      '  ! out of order 3_late  (no down: inferred)',
+      '  ! out of order 3_late  (no down step)',
       '  ✓ applied      4_d     2026-01-02 03:04:07 UTC',
       '',
       '4 migrations · 2 applied · 1 pending · 1 missing file · 1 out of order',

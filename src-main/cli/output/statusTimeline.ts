@@ -20,7 +20,7 @@ export function formatRunOn(runOn: string | null): string {
 function line(entry: MigrationEntry, nameWidth: number, style: Style): string {
   const state = stateLabels[entry.state];
   const paint = style[state.paint];
-  const notes = [formatRunOn(entry.runOn), entry.hasDown === false ? style.dim('(no down: inferred)') : ''].filter(Boolean).join('  ');
+  const notes = [formatRunOn(entry.runOn), entry.hasDown === false ? style.dim('(no down step)') : ''].filter(Boolean).join('  ');
   return `  ${paint(state.mark)} ${paint(state.label.padEnd(12))} ${entry.name.padEnd(nameWidth)}  ${notes}`.trimEnd();
 }
 
