@@ -39,14 +39,14 @@ export async function runCli(argv: string[], terminal = new Terminal()): Promise
 }
 
 // A stray rejection deep in a library must still end as `error:` + `hint:` and exit 2, not a stack trace.
+const terminal = new Terminal();
 process.on('unhandledRejection', (reason) => {
-  const terminal = new Terminal();
   const shape = errorShape(toStudioError(reason));
   terminal.err(`error: ${shape.message}`);
   terminal.err(`hint: ${shape.hint}`);
   process.exit(exitCodes.usageOrConnection);
 });
 
-const code = await runCli(process.argv);
+const code = await runCli(process.argv, terminal);
 // Exit explicitly: a stray pg client or timer must not keep a finished command hanging.
 process.exit(code);
