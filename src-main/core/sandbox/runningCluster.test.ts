@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clusterReachableByPostgresUser } from './clusterAccess';
+import { clusterLocation, clusterReachableByPostgresUser, rootClusterBase } from './clusterAccess';
 import { findRunningCluster } from './runningCluster';
 
 let folder: string;
@@ -40,6 +40,25 @@ describe('clusterReachableByPostgresUser', () => {
       await expect(clusterReachableByPostgresUser(join(folder, 'sandbox', 'cluster'))).resolves.toBeUndefined();
     } else {
       await expect(check).resolves.toBeUndefined();
+    }
+  });
+});
+
+describe('clusterLocation', () => {
+  it('keeps the cluster in the data folder unless root cannot hand it to the postgres user', async () => {
+    const dataDir = join(folder, 'data');
+    const preferred = join(dataDir, 'sandbox', 'cluster');
+    await chmod(folder, 0o755);
+    expect(clusterLocation(preferred, dataDir)).toBe(preferred);
+    await chmod(folder, 0o700);
+    const placed = clusterLocation(preferred, dataDir);
+    if (process.getuid?.() === 0) {
+      expect(placed.startsWith(`${rootClusterBase}/`)).toBe(true);
+      // One cluster per data folder: the same folder maps to the same place, another does not.
+      expect(clusterLocation(preferred, dataDir)).toBe(placed);
+      expect(clusterLocation(join(folder, 'other', 'sandbox', 'cluster'), join(folder, 'other'))).not.toBe(placed);
+    } else {
+      expect(placed).toBe(preferred);
     }
   });
 });

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { StudioError } from '../../contract/errors';
-import { clusterReachableByPostgresUser } from './clusterAccess';
+import { clusterLocation, clusterReachableByPostgresUser } from './clusterAccess';
 import { findRunningCluster, isProcessAlive, type RunningCluster } from './runningCluster';
 import { newSandboxCredentials, readSandboxCredentials, writeSandboxCredentials, type SandboxCredentials } from './sandboxCredentials';
 
@@ -27,7 +27,7 @@ export function sandboxDirFor(dataDir: string): string {
   return join(dataDir, 'sandbox');
 }
 export function clusterDirFor(dataDir: string): string {
-  return join(sandboxDirFor(dataDir), 'cluster');
+  return clusterLocation(join(sandboxDirFor(dataDir), 'cluster'), dataDir);
 }
 
 /** The sandbox's port as far as it is known without starting anything (for list()). */
@@ -46,6 +46,7 @@ export async function startSandbox(options: SandboxStartOptions): Promise<Sandbo
   const sandboxDir = sandboxDirFor(options.dataDir);
   const clusterDir = clusterDirFor(options.dataDir);
   await mkdir(sandboxDir, { recursive: true, mode: 0o755 });
+  await mkdir(dirname(clusterDir), { recursive: true, mode: 0o755 });
   await clusterReachableByPostgresUser(clusterDir);
   const credentials = await sandboxCredentialsFor(sandboxDir, clusterDir);
 
