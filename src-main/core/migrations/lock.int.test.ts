@@ -17,7 +17,7 @@ describe("node-pg-migrate's advisory lock", () => {
     db = await createTestDatabase();
     project = await makeProject({
       '1000_create_authors.js': createTableMigration('authors'),
-      '1001_slow_backfill.js': "exports.up = (pgm) => { pgm.sql('SELECT pg_sleep(1.5)'); pgm.createTable('slow_done', { id: 'id' }); };\nexports.down = (pgm) => { pgm.dropTable('slow_done'); };\n",
+      '1001_slow_backfill.js': "exports.up = (pgm) => { pgm.sql('SELECT pg_sleep(3)'); pgm.createTable('slow_done', { id: 'id' }); };\nexports.down = (pgm) => { pgm.dropTable('slow_done'); };\n",
     });
   });
   afterEach(async () => {
