@@ -1,15 +1,60 @@
 import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { environments, type Environment } from '../../../src-main/contract';
+import { environments, type ConnectionSummary, type Environment } from '../../../src-main/contract';
+import { studio } from '../../lib/studio';
+import { queryKeys } from '../../lib/queries';
+import { toStudioError } from '../../lib/studioError';
 import { ErrorAlert } from './ErrorAlert';
-import { useConnectionMutations } from './useConnectionMutations';
+
+interface ImportRequest {
+  url: string;
+  name?: string;
+  environment: Environment;
+  sessionOnly: boolean;
+}
+
+/** The URL without its password, and the password: the engine parses the rest, the UI only splits this off. */
+function splitPassword(url: string): { withoutPassword: string; password: string } | null {
+  try {
+    const parsed = new URL(url);
+    const password = decodeURIComponent(parsed.password);
+    parsed.password = '';
+    return { withoutPassword: parsed.toString(), password };
+  } catch {
+    return null;
+  }
+}
+
+/** With no keychain: import the URL without its password, then keep the password in memory for this session. */
+async function importForSession(request: ImportRequest): Promise<ConnectionSummary> {
+  const split = splitPassword(request.url);
+  if (!split) return studio.connections.importUrl({ url: request.url, environment: request.environment, ...(request.name ? { name: request.name } : {}) });
+  const imported = await studio.connections.importUrl({ url: split.withoutPassword, environment: request.environment, ...(request.name ? { name: request.name } : {}) });
+  const { passwordSource: _source, isSandbox: _sandbox, ...profile } = imported;
+  return studio.connections.save({ profile, password: split.password, sessionOnly: true });
+}
 
 /** Paste a DATABASE_URL: the engine splits it into a profile and moves the password to the keychain. */
 export function ImportUrlForm({ onDone }: { onDone(): void }) {
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
   const [environment, setEnvironment] = useState<Environment>('development');
-  const { importUrl } = useConnectionMutations();
+  const queryClient = useQueryClient();
+  const importUrl = useMutation({
+    mutationFn: (request: ImportRequest) =>
+      request.sessionOnly ? importForSession(request) : studio.connections.importUrl({ url: request.url, environment: request.environment, ...(request.name ? { name: request.name } : {}) }),
+    meta: { inlineErrors: true },
+    onSuccess: (saved) => {
+      notifications.show({ color: 'teal', message: `Connection “${saved.name}” imported.` });
+      onDone();
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.connections }),
+  });
+  const keychainFailed = importUrl.error !== null && toStudioError(importUrl.error).code === 'keychain-unavailable';
+  const submit = (sessionOnly: boolean) => importUrl.mutate({ url: url.trim(), environment, sessionOnly, ...(name.trim() ? { name: name.trim() } : {}) });
+
   return (
     <Stack gap="sm" data-testid="import-url-form">
       <Text fw={600}>Import from DATABASE_URL</Text>
@@ -20,13 +65,14 @@ export function ImportUrlForm({ onDone }: { onDone(): void }) {
         <Text size="sm" fw={500} mb={4} id="import-environment-label">Environment</Text>
         <SegmentedControl aria-labelledby="import-environment-label" fullWidth data={[...environments]} value={environment} onChange={(v) => setEnvironment(v as Environment)} />
       </div>
-      {importUrl.error && <ErrorAlert error={importUrl.error} />}
+      {importUrl.error && (
+        <ErrorAlert error={importUrl.error}>
+          {keychainFailed && <Button size="xs" onClick={() => submit(true)}>Import for this session only</Button>}
+        </ErrorAlert>
+      )}
       <Group justify="flex-end" gap="xs">
         <Button variant="subtle" onClick={onDone}>Cancel</Button>
-        <Button loading={importUrl.isPending} disabled={!url.trim()}
-          onClick={() => importUrl.mutate({ url: url.trim(), environment, ...(name.trim() ? { name: name.trim() } : {}) }, { onSuccess: onDone })}>
-          Import
-        </Button>
+        <Button loading={importUrl.isPending} disabled={!url.trim()} onClick={() => submit(false)}>Import</Button>
       </Group>
     </Stack>
   );

@@ -26,12 +26,6 @@ export function useConnectionMutations() {
     onSuccess: (saved) => notifications.show({ color: 'teal', message: `Connection “${saved.name}” saved.` }),
     onSettled: refreshList,
   });
-  const importUrl = useMutation({
-    mutationFn: studio.connections.importUrl,
-    meta: { inlineErrors: true },
-    onSuccess: (saved) => notifications.show({ color: 'teal', message: `Connection “${saved.name}” imported.` }),
-    onSettled: refreshList,
-  });
   const test = useMutation({ mutationFn: studio.connections.test, meta: { inlineErrors: true } });
-  return { select, remove, save, importUrl, test };
+  return { select, remove, save, test };
 }

@@ -1,0 +1,44 @@
+import { expect, test } from './support/studioTest';
+import { saveScreenshot } from './support/timeline';
+
+test('connections: import a DATABASE_URL, test it, rename it, delete it', async ({ app, studio }, testInfo) => {
+  await app.getByRole('button', { name: 'Connections', exact: true }).click();
+  await app.getByRole('button', { name: 'Import DATABASE_URL' }).click();
+  const form = app.getByTestId('import-url-form');
+  await form.getByLabel('DATABASE_URL').fill(studio.db.url);
+  await form.getByLabel('Name (optional)').fill('Imported staging');
+  await form.getByText('staging', { exact: true }).click();
+  await form.getByRole('button', { name: 'Import', exact: true }).click();
+  // On a machine without a keychain the import offers "this session only" instead of failing.
+  const sessionOnly = form.getByRole('button', { name: 'Import for this session only' });
+  const card = app.getByTestId('connection-card').filter({ hasText: 'Imported staging' });
+  await expect(sessionOnly.or(card)).toBeVisible();
+  if (await sessionOnly.isVisible()) {
+    await expect(form.getByTestId('inline-error')).toContainText(/keychain/i);
+    await saveScreenshot(app, testInfo, 'import-keychain-unavailable');
+    await sessionOnly.click();
+  }
+  await expect(card).toContainText(`/${studio.db.name}`);
+  await expect(card).toContainText('staging');
+  // The password never comes back to the UI.
+  await expect(app.getByTestId('connections-list')).not.toContainText(decodeURIComponent(new URL(studio.db.url).password));
+
+  await card.getByRole('button', { name: 'Test Imported staging' }).click();
+  await expect(card.getByTestId('connection-test-result')).toContainText('PostgreSQL 15');
+  await saveScreenshot(app, testInfo, 'connection-tested');
+
+  await card.getByRole('button', { name: 'Edit Imported staging' }).click();
+  const edit = app.getByTestId('connection-form');
+  await edit.getByLabel('Name').fill('Course Tracker staging');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  const renamed = app.getByTestId('connection-card').filter({ hasText: 'Course Tracker staging' });
+  await expect(renamed).toBeVisible();
+  await expect(card).toHaveCount(0);
+
+  await renamed.getByRole('button', { name: 'Delete Course Tracker staging' }).click();
+  const confirm = app.getByRole('dialog', { name: 'Delete connection?' });
+  await expect(confirm).toContainText('Course Tracker staging');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(renamed).toHaveCount(0);
+  await saveScreenshot(app, testInfo, 'connection-deleted');
+});

@@ -1,0 +1,40 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from './support/studioTest';
+import { sample, saveScreenshot, timeline } from './support/timeline';
+
+const slow = '1734567890003_backfill_course_stats';
+
+// A migration slow enough to watch: its row must show "running" while it runs, pushed over SSE.
+test.use({
+  projectSetup: {
+    prepare: async ({ migrationsDir }) => {
+      await writeFile(join(migrationsDir, `${slow}.js`), 'exports.up = (pgm) => { pgm.sql("SELECT pg_sleep(2)"); };\nexports.down = () => {};\n');
+    },
+  },
+});
+
+test('live progress: each row goes running -> done with its duration, and the log fills in', async ({ app }, testInfo) => {
+  const t = timeline(app);
+  await t.runPending();
+  await t.confirm();
+  await expect(t.row(slow)).toHaveAttribute('data-progress', 'running');
+  await expect(t.row(slow).getByTestId('migration-progress')).toContainText('Running');
+  await expect(t.row(sample.first)).toHaveAttribute('data-progress', 'done');
+  await expect(app.getByTestId('log-panel')).toContainText(`MIGRATION ${sample.first}`);
+  // Nothing else may start while a run is in flight.
+  await expect(app.getByRole('button', { name: 'Run pending', exact: true })).toBeDisabled();
+  await saveScreenshot(app, testInfo, 'running');
+
+  await expect(t.row(slow)).toHaveAttribute('data-progress', 'done', { timeout: 20_000 });
+  await expect(t.row(slow)).toContainText(/applied in (19\d\d|[2-9]\d\d\d) ms/);
+  await expect(t.summary.getByTestId('up-to-date')).toBeVisible();
+  await expect(app.getByTestId('log-panel')).toContainText('Last run succeeded');
+});
+
+test('an expired session says how to get back in', async ({ app }, testInfo) => {
+  await app.context().clearCookies();
+  await app.getByRole('button', { name: 'Run pending', exact: true }).click();
+  await expect(app.getByTestId('session-expired')).toContainText('Open the URL printed by pgm-studio serve again.');
+  await saveScreenshot(app, testInfo, 'session-expired');
+});
