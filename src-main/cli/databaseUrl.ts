@@ -17,12 +17,12 @@ export function parseDatabaseUrl(url: string, origin: '--database-url' | 'DATABA
     parsed = new URL(url);
   } catch {
     throw new StudioError('invalid-input', `${origin} is not a valid URL.`, {
-      hint: 'Use the form postgres://user:password@host:5432/database.',
+      hint: 'Use the form postgres://user@host:5432/database, with :password after the user when the server needs one.',
     });
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new StudioError('invalid-input', `${origin} must start with postgres:// or postgresql:// (got ${parsed.protocol}//).`, {
-      hint: 'Use the form postgres://user:password@host:5432/database.',
+      hint: 'Use the form postgres://user@host:5432/database, with :password after the user when the server needs one.',
     });
   }
   const password = parsed.password ? safeDecode(parsed.password) : undefined;

@@ -13,14 +13,14 @@ export function registerDown(program: Command, deps: CommandDeps): void {
     .option('--count <n>', 'revert the last N applied migrations', parseCount)
     .option('--to <name>', 'revert every migration after this one, leaving it applied')
     .addOption(new Option('--all', 'revert every applied migration').conflicts(['count', 'to']))
-    .action(async (options: { count?: number; to?: string; all?: boolean }, command: Command) =>
-      withDatabase(deps, command, async ({ project, target, json, verbose }) => {
-        let count = options.count;
+    .action(async (options: { count?: number; to?: string; all?: boolean }, command: Command) => {
+      // Checked before connecting: a usage error should not wait for a database.
+      let selection = selectionFrom('down', options);
+      await withDatabase(deps, command, async ({ project, target, json, verbose }) => {
         // "Everything" is the number applied right now; the engine's lock still guards the run itself.
-        if (options.all) count = Math.max(1, (await getStatus(target, project.settings)).appliedMigrations.length);
-        const selection = selectionFrom('down', { count, to: options.to });
+        if (options.all) selection = selectionFrom('down', { count: Math.max(1, (await getStatus(target, project.settings)).appliedMigrations.length) });
         const response = await runMigrations(target, project.settings, selection, { onEvent: createRunProgress(deps.terminal, { verbose }) });
         return reportRun(deps.terminal, response, json);
-      }),
-    );
+      });
+    });
 }

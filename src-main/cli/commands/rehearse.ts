@@ -13,11 +13,12 @@ export function registerRehearse(program: Command, deps: CommandDeps): void {
     .addOption(new Option('--direction <direction>', 'which way to rehearse').choices(['up', 'down']).default('up'))
     .option('--count <n>', 'up: the next N pending; down: the last N applied (default 1)', parseCount)
     .option('--to <name>', 'up: up to and including this migration; down: everything after it')
-    .action(async (options: { direction: 'up' | 'down'; count?: number; to?: string }, command: Command) =>
-      withDatabase(deps, command, async ({ project, target, json, verbose }) => {
-        const selection = selectionFrom(options.direction, options);
+    .action(async (options: { direction: 'up' | 'down'; count?: number; to?: string }, command: Command) => {
+      // Checked before connecting: a usage error should not wait for a database.
+      const selection = selectionFrom(options.direction, options);
+      await withDatabase(deps, command, async ({ project, target, json, verbose }) => {
         const result = await rehearse(target, project.settings, selection, { onEvent: createRunProgress(deps.terminal, { verbose }) });
         return reportRehearsal(deps.terminal, result, json);
-      }),
-    );
+      });
+    });
 }

@@ -12,11 +12,12 @@ export function registerUp(program: Command, deps: CommandDeps): void {
     .description('apply pending migrations: all, the next N (--count), or up to and including one (--to)')
     .option('--count <n>', 'apply only the next N pending migrations', parseCount)
     .option('--to <name>', 'apply up to and including this migration')
-    .action(async (options: { count?: number; to?: string }, command: Command) =>
-      withDatabase(deps, command, async ({ project, target, json, verbose }) => {
-        const selection = selectionFrom('up', options);
+    .action(async (options: { count?: number; to?: string }, command: Command) => {
+      // Checked before connecting: a usage error should not wait for a database.
+      const selection = selectionFrom('up', options);
+      await withDatabase(deps, command, async ({ project, target, json, verbose }) => {
         const response = await runMigrations(target, project.settings, selection, { onEvent: createRunProgress(deps.terminal, { verbose }) });
         return reportRun(deps.terminal, response, json);
-      }),
-    );
+      });
+    });
 }
