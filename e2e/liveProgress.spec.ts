@@ -27,7 +27,7 @@ test('live progress: each row goes running -> done with its duration, and the lo
   await saveScreenshot(app, testInfo, 'running');
 
   await expect(t.row(slow)).toHaveAttribute('data-progress', 'done', { timeout: 20_000 });
-  await expect(t.row(slow)).toContainText(/applied in (19\d\d|[2-9]\d\d\d) ms/);
+  await expect(t.row(slow)).toContainText(/Ran in (19\d\d|[2-9]\d\d\d) ms/);
   await expect(t.summary.getByTestId('up-to-date')).toBeVisible();
   await expect(app.getByTestId('log-panel')).toContainText('Last run succeeded');
 });

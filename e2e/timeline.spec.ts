@@ -28,7 +28,7 @@ test('run pending applies all three with run_on, then roll back to the first lea
     await expect(t.row(name).getByTestId('migration-run-on')).not.toBeEmpty();
     await expect(t.row(name)).toHaveAttribute('data-progress', 'done');
   }
-  await expect(t.row(sample.first)).toContainText(/applied in \d+ ms/);
+  await expect(t.row(sample.first)).toContainText(/Ran in \d+ ms/);
   await expect(t.row(sample.first)).toContainText(/just now|sec/);
   await saveScreenshot(app, testInfo, 'all-applied');
 

@@ -4,7 +4,8 @@ import type { MigrationProgress } from './runProgress';
 
 /** The live state of one migration in the current run: queued, running, done (ms), failed. */
 export function ProgressIndicator({ progress, rehearsal }: { progress: MigrationProgress; rehearsal: boolean }) {
-  const verb = progress.direction === 'up' ? (rehearsal ? 'rehearsed' : 'applied') : rehearsal ? 'rehearsed down' : 'reverted';
+  // "ran", not "applied": the command commits only at its end, and the state badge says what is applied.
+  const verb = rehearsal ? (progress.direction === 'up' ? 'Rehearsed' : 'Rehearsed down') : progress.direction === 'up' ? 'Ran' : 'Reverted';
   switch (progress.status) {
     case 'queued':
       return (

@@ -9,6 +9,7 @@ import { LogPanel } from './LogPanel';
 import { MigrationList } from './MigrationList';
 import { RehearsalDrawer } from './RehearsalDrawer';
 import { useRunProgress } from './RunProgressContext';
+import { TimelineColumns } from './TimelineColumns';
 import { TimelineSummary } from './TimelineSummary';
 import { useRunFlow } from './useRunFlow';
 
@@ -62,7 +63,10 @@ export function TimelinePage({ connectionId, connection, ready }: TimelinePagePr
         </Center>
       )}
       {status.data && status.data.migrations.length > 0 && (
-        <MigrationList migrations={status.data.migrations} progress={progress} busy={busy} onRequest={flow.request} />
+        <>
+          <TimelineColumns />
+          <MigrationList migrations={status.data.migrations} progress={progress} busy={busy} onRequest={flow.request} />
+        </>
       )}
       <LogPanel progress={progress} opened={logOpen} onToggle={() => setLogOpen((o) => !o)} />
       <ConfirmRunModal confirmation={flow.confirmation} connection={connection} onConfirm={onConfirm} onCancel={flow.cancel} />
