@@ -38,3 +38,14 @@ test('an expired session says how to get back in', async ({ app }, testInfo) => 
   await expect(app.getByTestId('session-expired')).toContainText('Open the URL printed by pgm-studio serve again.');
   await saveScreenshot(app, testInfo, 'session-expired');
 });
+
+test('a run started elsewhere (the seed API) shows up live and the timeline refetches', async ({ app, studio, request }, testInfo) => {
+  const t = timeline(app);
+  await t.expectStates({ [sample.first]: 'pending' });
+  const run = await request.post(`${studio.server.origin}/api/migrations`, { headers: { authorization: `Bearer ${studio.server.adminToken}` } });
+  expect(run.status()).toBe(200);
+  await expect(t.row(slow)).toHaveAttribute('data-progress', 'done');
+  await expect(t.summary.getByTestId('up-to-date')).toBeVisible();
+  await t.expectStates({ [sample.first]: 'applied', [slow]: 'applied' });
+  await saveScreenshot(app, testInfo, 'applied-by-seed-api');
+});

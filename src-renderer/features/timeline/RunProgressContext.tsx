@@ -28,6 +28,8 @@ export function RunProgressProvider({ children }: { children: ReactNode }) {
     const controller = new AbortController();
     studio.subscribe((event) => {
       if (event.type === 'connections-changed') void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
+      // A run started elsewhere (another window, the seed API, the CLI through serve) changes our timeline too.
+      if (event.type === 'run-finished') void queryClient.invalidateQueries({ queryKey: ['migrations'] });
       dispatch({ kind: 'event', event });
     }, controller.signal);
     return () => controller.abort();
