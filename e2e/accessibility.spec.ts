@@ -22,6 +22,20 @@ test('the timeline has no serious or critical axe violation, in light and dark t
   await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
   expect(await seriousViolations(app)).toEqual([]);
   await saveScreenshot(app, testInfo, 'timeline-dark');
+
+  // The choice outlives a reload.
+  await app.reload();
+  await expect(app.getByTestId('app-loaded')).toBeVisible();
+  await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+});
+
+test.describe('with the OS in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+  test('the theme follows the OS until the operator picks one', async ({ app }) => {
+    await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    await app.getByTestId('theme-toggle').click();
+    await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
+  });
 });
 
 test('the timeline is keyboard reachable: rows take focus, arrows move, Tab reaches the actions', async ({ app }, testInfo) => {
