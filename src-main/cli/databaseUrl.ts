@@ -1,6 +1,6 @@
 import { StudioError } from '../contract';
 import type { DatabaseTarget } from '../core/migrations';
-import { maskUrlPasswords } from './secretMasking';
+import { maskUrlPasswords } from '../core/secrets/secretMasking';
 
 export interface ParsedDatabaseUrl {
   target: DatabaseTarget;

@@ -1,12 +1,12 @@
 import { isStudioErrorShape, StudioError, type StudioErrorShape } from '../contract';
-import { maskConnectionStrings } from './secretMasking';
+import { maskUrlPasswords } from '../core/secrets/secretMasking';
 
 export type ProcessLog = (message: string, error?: unknown) => void;
 
 /** Default process log: stderr, with connection-string passwords masked. */
 export const stderrLog: ProcessLog = (message, error) => {
   const text = error instanceof Error ? (error.stack ?? error.message) : error === undefined ? '' : String(error);
-  process.stderr.write(maskConnectionStrings(`${message}${text ? `\n${text}` : ''}`) + '\n');
+  process.stderr.write(maskUrlPasswords(`${message}${text ? `\n${text}` : ''}`) + '\n');
 };
 
 function looksLikeStudioError(error: unknown): error is StudioError {
@@ -23,7 +23,7 @@ function looksLikeStudioError(error: unknown): error is StudioError {
  */
 export function toErrorShape(error: unknown, log: ProcessLog = stderrLog): StudioErrorShape {
   if (looksLikeStudioError(error)) {
-    return new StudioError(error.code, maskConnectionStrings(error.message), { hint: error.hint, detail: error.detail }).toJSON();
+    return new StudioError(error.code, maskUrlPasswords(error.message), { hint: error.hint, detail: error.detail }).toJSON();
   }
   log('Unexpected error while handling a request', error);
   return {

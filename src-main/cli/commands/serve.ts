@@ -2,7 +2,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { defaultDataDir } from '../../core/connections';
-import { maskConnectionStrings } from '../../handlers/secretMasking';
+import { maskUrlPasswords } from '../../core/secrets/secretMasking';
 import { startServer, type RunningServer } from '../../server/startServer';
 import type { SharedOptionsResolver } from '../sharedOptions';
 
@@ -90,7 +90,7 @@ export function registerServe(program: Command, shared: SharedOptionsResolver): 
         readToken: options.readToken,
         adminToken: options.adminToken,
       });
-      const database = databaseUrl ? maskConnectionStrings(databaseUrl) : 'the current connection of the data folder (the built-in sandbox until you add one)';
+      const database = databaseUrl ? maskUrlPasswords(databaseUrl) : 'the current connection of the data folder (the built-in sandbox until you add one)';
       announce(server, options.host, database, migrationsDir, common.json);
       const signal = await untilStopSignal();
       process.stderr.write(`  ${signal}: stopping PGM Studio…\n`);

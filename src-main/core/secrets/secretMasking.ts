@@ -1,0 +1,41 @@
+// Passwords must never reach a terminal, a log, an error envelope or a CI transcript. Every door
+// (CLI output, the router's error shape, the process log) masks through this one module.
+
+/** `scheme://user:password@` -> `scheme://user:***@` anywhere in a text, also where it is not a valid URL. */
+export function maskUrlPasswords(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/gi, '$1:***@');
+}
+
+export class SecretMasker {
+  private readonly secrets = new Set<string>();
+
+  /** Also hide this exact value (a password given in a URL may show up decoded, e.g. in a pg error). */
+  add(secret: string | undefined): void {
+    // Very short values would mask ordinary words; URL masking still covers them.
+    if (secret && secret.length >= 3) this.secrets.add(secret);
+  }
+
+  /** Hide the decoded password of a `postgres://` URL; anything that is not a URL is left to the command to report. */
+  addUrlPassword(url: string): void {
+    try {
+      const { password } = new URL(url);
+      this.add(password ? decodeURIComponentSafely(password) : undefined);
+    } catch {
+      // Not a URL: nothing to hide beyond what maskUrlPasswords already does.
+    }
+  }
+
+  mask(text: string): string {
+    let masked = maskUrlPasswords(text);
+    for (const secret of this.secrets) masked = masked.split(secret).join('***');
+    return masked;
+  }
+}
+
+function decodeURIComponentSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
