@@ -23,7 +23,8 @@ export interface ProjectInfo {
 
 export interface AppInfo {
   version: string;
-  door: 'electron' | 'server';
+  /** Which door built the studio answering: the desktop window, server mode, or the pgm-studio command. */
+  door: 'electron' | 'server' | 'cli';
   project: ProjectInfo;
 }
 

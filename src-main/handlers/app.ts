@@ -1,8 +1,8 @@
 import packageJson from '../../package.json';
-import type { Handlers, ProjectInfo } from '../contract';
+import type { AppInfo, Handlers, ProjectInfo } from '../contract';
 
 export interface AppDeps {
-  door: 'electron' | 'server';
+  door: AppInfo['door'];
   project(): Promise<ProjectInfo>;
 }
 

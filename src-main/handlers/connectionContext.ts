@@ -1,5 +1,5 @@
 import { StudioError, type ConnectionList } from '../contract';
-import { openConnectionStore, type ConnectionStore } from '../core/connections';
+import { openConnectionStore, type ConnectionStore, type ConnectionStoreOptions } from '../core/connections';
 import type { DatabaseTarget } from '../core/migrations';
 import { adHocConnection, adHocConnectionId, type AdHocConnection } from './adHocConnection';
 
@@ -7,6 +7,7 @@ export interface ConnectionContextOptions {
   dataDir: string;
   /** A connection given on the command line: current until the operator selects another. */
   databaseUrl?: string;
+  progress?: Pick<ConnectionStoreOptions, 'onProgress' | 'onLog'>;
 }
 
 /**
@@ -20,7 +21,7 @@ export function createConnectionContext(options: ConnectionContextOptions) {
   let opening: Promise<ConnectionStore> | null = null;
 
   const store = (): Promise<ConnectionStore> => {
-    opening ??= openConnectionStore({ dataDir: options.dataDir, sandbox: adHoc === null }).catch((error: unknown) => {
+    opening ??= openConnectionStore({ ...options.progress, dataDir: options.dataDir, sandbox: adHoc === null }).catch((error: unknown) => {
       opening = null; // let the next request retry (e.g. after the operator fixed the data folder)
       throw error;
     });

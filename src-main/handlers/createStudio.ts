@@ -1,4 +1,5 @@
-import type { Handlers, ProjectSettings } from '../contract';
+import type { AppInfo, Handlers, ProjectSettings } from '../contract';
+import type { ConnectionStoreOptions } from '../core/connections';
 import { loadProject } from '../core/migrations';
 import { appHandlers } from './app';
 import { createConnectionContext } from './connectionContext';
@@ -19,8 +20,10 @@ export interface StudioOptions {
   projectOverrides?: Partial<ProjectSettings>;
   /** A connection for this session only; current until another is selected. */
   databaseUrl?: string;
-  door: 'electron' | 'server';
+  door: AppInfo['door'];
   log?: ProcessLog;
+  /** Progress of slow connection steps (the sandbox's first start) for a door that shows it, e.g. the CLI's stderr. */
+  connectionProgress?: Pick<ConnectionStoreOptions, 'onProgress' | 'onLog'>;
 }
 
 export interface Studio {
@@ -35,7 +38,7 @@ export interface Studio {
 export function createStudio(options: StudioOptions): Studio {
   const log = options.log ?? stderrLog;
   const events = createEventBus((error) => log('An event subscriber failed', error));
-  const connections = createConnectionContext({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const connections = createConnectionContext({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, progress: options.connectionProgress });
   // Read per request: the operator may edit the config file while the app is open.
   const project = () => loadProject({ migrationsDir: options.migrationsDir, configFile: options.configFile, overrides: options.projectOverrides });
   const handlers: Handlers = {
