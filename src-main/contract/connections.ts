@@ -73,3 +73,6 @@ export const connectionsContract = {
   'connections/import-url': channel<ConnectionSummary>()(importUrlInputSchema),
   'connections/select': channel<ConnectionList>()(selectConnectionInputSchema),
 };
+
+/** The connection given by `--database-url`: listed for the session, never saved, so never edited or deleted. */
+export const adHocConnectionId = 'database-url';

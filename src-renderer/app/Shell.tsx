@@ -25,7 +25,8 @@ export function Shell() {
 
   return (
     <AppShell header={{ height: headerHeight }} footer={{ height: footerHeight }} padding={0} data-testid={loaded ? 'app-loaded' : 'app-loading'}>
-      <AppShell.Header>
+      {/* A red rule under the header: on production the whole window says so, not only a badge. */}
+      <AppShell.Header style={connections.current?.environment === 'production' ? { borderBottom: '3px solid var(--mantine-color-red-filled)' } : undefined}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
             <Group gap={6} wrap="nowrap">

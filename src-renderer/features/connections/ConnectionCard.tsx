@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPencil, IconPlugConnected, IconTrash } from '@tabler/icons-react';
-import type { ConnectionSummary } from '../../../src-main/contract';
+import { adHocConnectionId, type ConnectionSummary } from '../../../src-main/contract';
 import { ConnectionLabel, connectionAddress } from './ConnectionLabel';
 import { ErrorAlert } from './ErrorAlert';
 import { TestResultView } from './TestResultView';
@@ -36,7 +36,7 @@ export function ConnectionCard({ connection, current, onEdit, onDelete }: Connec
         <Group gap="xs">
           <Button size="compact-xs" variant="default" leftSection={<IconPlugConnected size={12} />} loading={test.isPending}
             onClick={() => test.mutate({ id: connection.id })} aria-label={`Test ${connection.name}`}>Test</Button>
-          {!connection.isSandbox && (
+          {!connection.isSandbox && connection.id !== adHocConnectionId && (
             <>
               <Button size="compact-xs" variant="default" leftSection={<IconPencil size={12} />} onClick={onEdit} aria-label={`Edit ${connection.name}`}>Edit</Button>
               <Button size="compact-xs" variant="default" color="red" leftSection={<IconTrash size={12} />} onClick={onDelete} aria-label={`Delete ${connection.name}`}>Delete</Button>
