@@ -26,13 +26,17 @@ export function RunProgressProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    studio.subscribe((event) => {
+    const unsubscribe = studio.subscribe((event) => {
       if (event.type === 'connections-changed') void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
       // A run started elsewhere (another window, the seed API, the CLI through serve) changes our timeline too.
       if (event.type === 'run-finished') void queryClient.invalidateQueries({ queryKey: ['migrations'] });
       dispatch({ kind: 'event', event });
     }, controller.signal);
-    return () => controller.abort();
+    // Both: in Electron the signal cannot cross the contextBridge, only the returned function works.
+    return () => {
+      controller.abort();
+      unsubscribe();
+    };
   }, [queryClient]);
 
   const value: RunProgressValue = {
