@@ -15,6 +15,9 @@ const sslModeFrom = (value: string | null): ConnectionProfile['sslMode'] => {
   return 'prefer';
 };
 
+// Worded so that no door's password masking (`user:***@`) garbles the example.
+const urlFormHint = 'Use the form postgres://user@host:5432/database, with :password after the user when the server needs one.';
+
 /** Describe a DATABASE_URL as a connection entry (password left out) plus the target to connect with. */
 export function adHocConnection(databaseUrl: string): AdHocConnection {
   let url: URL;
@@ -22,12 +25,12 @@ export function adHocConnection(databaseUrl: string): AdHocConnection {
     url = new URL(databaseUrl);
   } catch {
     throw new StudioError('invalid-input', 'The database URL is not a valid URL.', {
-      hint: 'Use the form postgres://user:password@host:5432/database.',
+      hint: urlFormHint,
     });
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new StudioError('invalid-input', `The database URL must start with postgres:// (got ${url.protocol}//).`, {
-      hint: 'Use the form postgres://user:password@host:5432/database.',
+    throw new StudioError('invalid-input', `The database URL must start with postgres:// or postgresql:// (got ${url.protocol}//).`, {
+      hint: urlFormHint,
     });
   }
   const user = decodeURIComponent(url.username) || 'postgres';
