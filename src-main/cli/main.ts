@@ -2,7 +2,6 @@
 // 2 usage or connection error. Errors print `error:` and `hint:`, never a stack or a password.
 import { CommanderError } from 'commander';
 import { errorShape, exitCodeFor, exitCodes, toStudioError } from './cliErrors';
-import { parseDatabaseUrl } from './databaseUrl';
 import { createProgram } from './program';
 import { createSharedOptionsResolver } from './sharedOptionsResolver';
 import { Terminal } from './terminal';
@@ -10,13 +9,7 @@ import { Terminal } from './terminal';
 export async function runCli(argv: string[], terminal = new Terminal()): Promise<number> {
   // Mask passwords from the very first line, even if parsing fails before --database-url is read.
   for (const candidate of [...argv, process.env.DATABASE_URL ?? '']) {
-    if (/^postgres(ql)?:\/\//i.test(candidate)) {
-      try {
-        terminal.masker.add(parseDatabaseUrl(candidate, '--database-url').password);
-      } catch {
-        // Not a URL after all: the command will report it.
-      }
-    }
+    if (/^postgres(ql)?:\/\//i.test(candidate)) terminal.masker.addUrlPassword(candidate);
   }
   const shared = createSharedOptionsResolver(terminal);
   let exitCode: number = exitCodes.success;

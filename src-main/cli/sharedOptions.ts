@@ -1,9 +1,9 @@
 // What every pgm-studio command (serve included) gets from the options all commands share.
 // The options are declared once on the program (see program.ts), so `serve` inherits them.
 import type { Command } from 'commander';
-import type { ConnectionSummary, ProjectInfo } from '../contract';
-import type { ConnectionStore } from '../core/connections';
-import type { DatabaseTarget } from '../core/migrations';
+import type { StudioApi } from '../contract';
+import type { StudioOptions } from '../handlers/createStudio';
+import type { EventBus } from '../handlers/eventBus';
 
 /** The program-wide options, parsed (`--database-url`, `--migrations-dir`, ...). */
 export interface SharedOptions {
@@ -20,29 +20,29 @@ export interface SharedOptions {
   verbose: boolean;
 }
 
-/** Where a command connects, and how to name it in messages without leaking a password. */
-export interface ResolvedDatabase {
-  target: DatabaseTarget;
-  /** e.g. postgres://user:***@host:5432/db, or the connection's name. */
-  label: string;
-  /** --database-url, the DATABASE_URL variable, or the data folder's current connection. */
-  source: 'flag' | 'env' | 'connection';
-  /** Set when source is 'connection' (the sandbox on a fresh machine). */
-  connection?: ConnectionSummary;
+/** The shared options as createStudio takes them: paths resolved against the current folder. */
+export type CommandStudioOptions = Pick<StudioOptions, 'dataDir' | 'migrationsDir' | 'configFile' | 'projectOverrides' | 'databaseUrl'>;
+
+/** The shared handlers as a command calls them: every call goes through the router, like the other doors. */
+export interface CliStudio {
+  /** Typed channels; a failure arrives as a thrown StudioError (the router's envelope, unwrapped). */
+  api: StudioApi;
+  /** Live run progress and log lines. */
+  events: EventBus;
+  /** --database-url, else DATABASE_URL; unset means the data folder's current connection (the sandbox at first). */
+  databaseUrl?: string;
 }
 
 /**
- * Lazy: nothing is opened until asked for, so `create` never starts the sandbox.
+ * Lazy: nothing is opened until a channel needs it, so `create` never starts the sandbox.
  * Every method takes the command being run (its action's last argument, or `this`).
  */
 export interface SharedOptionsResolver {
   options(command: Command): SharedOptions;
-  /** --migrations-dir (relative to cwd), -f/--config-file and the table/schema/check-order overrides. */
-  project(command: Command): Promise<ProjectInfo>;
-  /** --database-url, else DATABASE_URL, else the current connection (starts the sandbox if that is it). */
-  database(command: Command): Promise<ResolvedDatabase>;
-  /** The connection store on --data-dir (default: the app's data folder), opened once. */
-  store(command: Command): Promise<ConnectionStore>;
+  /** --migrations-dir (relative to cwd), -f/--config-file, the overrides, --data-dir and the database URL. */
+  studioOptions(command: Command): CommandStudioOptions;
+  /** The studio of this process, built once. `database: false` leaves the URL out (a command that never connects). */
+  studio(command: Command, use?: { database: boolean }): CliStudio;
   /** Close what was opened (stops a sandbox this process started) so the process can exit. */
   close(): Promise<void>;
 }

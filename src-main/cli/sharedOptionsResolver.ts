@@ -1,15 +1,21 @@
-// The one implementation of SharedOptionsResolver: options -> project, database and store, lazily.
+// The one implementation of SharedOptionsResolver: options -> the shared handlers, built lazily.
 import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
-import type { ProjectInfo, ProjectSettings } from '../contract';
-import { defaultDataDir, openConnectionStore, type ConnectionStore } from '../core/connections';
-import { loadProject } from '../core/migrations';
-import { parseDatabaseUrl } from './databaseUrl';
-import type { ResolvedDatabase, SharedOptions, SharedOptionsResolver } from './sharedOptions';
+import { channelNames, createStudioApi, type ProjectSettings } from '../contract';
+import { defaultDataDir } from '../core/connections';
+import { createStudio, type Studio } from '../handlers/createStudio';
+import type { ProcessLog } from '../handlers/errorShape';
+import { createRouter } from '../handlers/router';
+import type { CliStudio, CommandStudioOptions, SharedOptions, SharedOptionsResolver } from './sharedOptions';
 import type { Terminal } from './terminal';
 
 export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.ProcessEnv = process.env): SharedOptionsResolver {
-  let storePromise: Promise<ConnectionStore> | undefined;
+  let studio: Studio | undefined;
+  let cliStudio: CliStudio | undefined;
+  const note = (line: string) => terminal.err(terminal.errStyle.dim(line));
+  // The router keeps an unexpected error's details out of the envelope; the operator still sees its
+  // message here (masked by the terminal), never a stack.
+  const log: ProcessLog = (message, error) => note(error instanceof Error ? `${message}: ${error.message}` : message);
 
   const options = (command: Command): SharedOptions => {
     const all = command.optsWithGlobals<Partial<SharedOptions>>();
@@ -27,58 +33,51 @@ export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.Proc
     };
   };
 
-  const store = (command: Command): Promise<ConnectionStore> => {
-    const { dataDir, verbose } = options(command);
-    const note = (line: string) => terminal.err(terminal.errStyle.dim(line));
-    storePromise ??= openConnectionStore({
-      dataDir: dataDir ? resolvePath(dataDir) : defaultDataDir(),
-      onProgress: note,
-      ...(verbose ? { onLog: (line: string) => note(`sandbox: ${line}`) } : {}),
-    });
-    return storePromise;
+  const studioOptions = (command: Command): CommandStudioOptions => {
+    const opts = options(command);
+    const projectOverrides: Partial<ProjectSettings> = {};
+    if (opts.migrationsTable) projectOverrides.migrationsTable = opts.migrationsTable;
+    if (opts.migrationsSchema) projectOverrides.migrationsSchema = opts.migrationsSchema;
+    if (opts.schema) projectOverrides.schema = opts.schema;
+    if (!opts.checkOrder) projectOverrides.checkOrder = false;
+    // Without --migrations-dir, a config file may name the directory; otherwise ./migrations.
+    const dirGiven = command.getOptionValueSourceWithGlobals('migrationsDir') === 'cli';
+    return {
+      dataDir: opts.dataDir ? resolvePath(opts.dataDir) : defaultDataDir(),
+      migrationsDir: dirGiven || !opts.configFile ? resolvePath(opts.migrationsDir) : undefined,
+      configFile: opts.configFile ? resolvePath(opts.configFile) : undefined,
+      projectOverrides,
+      databaseUrl: opts.databaseUrl ?? (env.DATABASE_URL || undefined),
+    };
   };
 
   return {
     options,
-    store,
+    studioOptions,
 
-    async project(command: Command): Promise<ProjectInfo> {
-      const opts = options(command);
-      const overrides: Partial<ProjectSettings> = {};
-      if (opts.migrationsTable) overrides.migrationsTable = opts.migrationsTable;
-      if (opts.migrationsSchema) overrides.migrationsSchema = opts.migrationsSchema;
-      if (opts.schema) overrides.schema = opts.schema;
-      if (!opts.checkOrder) overrides.checkOrder = false;
-      // Without --migrations-dir, a config file may name the directory; otherwise ./migrations.
-      const dirGiven = command.getOptionValueSourceWithGlobals('migrationsDir') === 'cli';
-      const migrationsDir = dirGiven || !opts.configFile ? resolvePath(opts.migrationsDir) : undefined;
-      return loadProject({ migrationsDir, configFile: opts.configFile ? resolvePath(opts.configFile) : undefined, overrides });
-    },
-
-    async database(command: Command): Promise<ResolvedDatabase> {
-      const opts = options(command);
-      const fromFlag = opts.databaseUrl;
-      const fromEnv = env.DATABASE_URL;
-      const url = fromFlag ?? (fromEnv ? fromEnv : undefined);
-      if (url) {
-        const parsed = parseDatabaseUrl(url, fromFlag ? '--database-url' : 'DATABASE_URL');
-        terminal.masker.add(parsed.password);
-        return { target: parsed.target, label: parsed.label, source: fromFlag ? 'flag' : 'env' };
-      }
-      const connections = await store(command);
-      const list = await connections.list();
-      const current = list.connections.find((c) => c.id === list.currentId);
-      if (!current || current.isSandbox) terminal.err(terminal.errStyle.dim('starting the built-in sandbox database…'));
-      const { profile, target } = await connections.resolve();
-      if (typeof target.password === 'string') terminal.masker.add(target.password);
-      const label = profile.isSandbox ? 'the built-in sandbox database' : `${profile.name} (${profile.user}@${profile.host}:${profile.port}/${profile.database})`;
-      return { target, label, source: 'connection', connection: profile };
+    studio(command, use = { database: true }): CliStudio {
+      if (cliStudio) return cliStudio;
+      const settings = studioOptions(command);
+      const databaseUrl = use.database ? settings.databaseUrl : undefined;
+      if (databaseUrl) terminal.masker.addUrlPassword(databaseUrl);
+      const { verbose } = options(command);
+      studio = createStudio({
+        ...settings,
+        databaseUrl,
+        door: 'cli',
+        log,
+        connectionProgress: { onProgress: note, ...(verbose ? { onLog: (line: string) => note(`sandbox: ${line}`) } : {}) },
+      });
+      const { dispatch } = createRouter(studio.handlers, log);
+      cliStudio = { api: createStudioApi(channelNames, dispatch, studio.events.subscribe), events: studio.events, databaseUrl };
+      return cliStudio;
     },
 
     async close(): Promise<void> {
-      const opened = storePromise;
-      storePromise = undefined;
-      if (opened) await (await opened.catch(() => undefined))?.close();
+      const opened = studio;
+      studio = undefined;
+      cliStudio = undefined;
+      await opened?.close();
     },
   };
 }

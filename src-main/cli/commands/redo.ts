@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { redoMigrations } from '../../core/migrations';
-import { createRunProgress } from '../output/runProgress';
 import { reportRun } from '../output/runReport';
 import { parseCount, type CommandDeps } from './commandDeps';
 import { withDatabase } from './databaseCommand';
@@ -11,9 +9,8 @@ export function registerRedo(program: Command, deps: CommandDeps): void {
     .description('revert the last applied migration (or last N) and apply it again')
     .option('--count <n>', 'redo the last N applied migrations', parseCount)
     .action(async (options: { count?: number }, command: Command) =>
-      withDatabase(deps, command, async ({ project, target, json, verbose }) => {
-        const response = await redoMigrations(target, project.settings, options.count ?? 1, { onEvent: createRunProgress(deps.terminal, { verbose }) });
-        return reportRun(deps.terminal, response, json);
-      }),
+      withDatabase(deps, command, async ({ api, json }) =>
+        reportRun(deps.terminal, await api.migrations.redo(options.count ? { count: options.count } : {}), json),
+      ),
     );
 }

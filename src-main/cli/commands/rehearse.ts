@@ -1,6 +1,4 @@
 import { Option, type Command } from 'commander';
-import { rehearse } from '../../core/migrations';
-import { createRunProgress } from '../output/runProgress';
 import { reportRehearsal } from '../output/runReport';
 import { parseCount, type CommandDeps } from './commandDeps';
 import { withDatabase } from './databaseCommand';
@@ -16,9 +14,6 @@ export function registerRehearse(program: Command, deps: CommandDeps): void {
     .action(async (options: { direction: 'up' | 'down'; count?: number; to?: string }, command: Command) => {
       // Checked before connecting: a usage error should not wait for a database.
       const selection = selectionFrom(options.direction, options);
-      await withDatabase(deps, command, async ({ project, target, json, verbose }) => {
-        const result = await rehearse(target, project.settings, selection, { onEvent: createRunProgress(deps.terminal, { verbose }) });
-        return reportRehearsal(deps.terminal, result, json);
-      });
+      await withDatabase(deps, command, async ({ api, json }) => reportRehearsal(deps.terminal, await api.migrations.rehearse({ selection }), json));
     });
 }

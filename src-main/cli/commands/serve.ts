@@ -1,7 +1,5 @@
 // `pgm-studio serve`: the server door (src-main/server) started from the command line.
-import { resolve as resolvePath } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { defaultDataDir } from '../../core/connections';
 import { maskUrlPasswords } from '../../core/secrets/secretMasking';
 import { startServer, type RunningServer } from '../../server/startServer';
 import type { SharedOptionsResolver } from '../sharedOptions';
@@ -69,28 +67,12 @@ export function registerServe(program: Command, shared: SharedOptionsResolver): 
     .option('--admin-token <token>', 'bearer token that may also POST /api/migrations (default: $PGM_STUDIO_ADMIN_TOKEN, else random)')
     .action(async (options: ServeOptions, command: Command) => {
       const common = shared.options(command);
+      const settings = shared.studioOptions(command);
       // Loaded here to fail fast (exit 2 with a hint) on a wrong --migrations-dir or config file.
-      const project = await shared.project(command);
-      const databaseUrl = common.databaseUrl ?? (process.env.DATABASE_URL || undefined);
+      const { project } = await shared.studio(command).api.app.info({});
       const { migrationsDir } = project.settings;
-      const projectOverrides = {
-        ...(common.migrationsTable ? { migrationsTable: common.migrationsTable } : {}),
-        ...(common.migrationsSchema ? { migrationsSchema: common.migrationsSchema } : {}),
-        ...(common.schema ? { schema: common.schema } : {}),
-        ...(common.checkOrder ? {} : { checkOrder: false }),
-      };
-      const server = await startServer({
-        host: options.host,
-        port: options.port,
-        dataDir: common.dataDir ? resolvePath(common.dataDir) : defaultDataDir(),
-        migrationsDir,
-        configFile: project.configFile ?? undefined,
-        projectOverrides,
-        databaseUrl,
-        readToken: options.readToken,
-        adminToken: options.adminToken,
-      });
-      const database = databaseUrl ? maskUrlPasswords(databaseUrl) : 'the current connection of the data folder (the built-in sandbox until you add one)';
+      const server = await startServer({ ...settings, host: options.host, port: options.port, readToken: options.readToken, adminToken: options.adminToken });
+      const database = settings.databaseUrl ? maskUrlPasswords(settings.databaseUrl) : 'the current connection of the data folder (the built-in sandbox until you add one)';
       announce(server, options.host, database, migrationsDir, common.json);
       const signal = await untilStopSignal();
       process.stderr.write(`  ${signal}: stopping PGM Studio…\n`);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { MigrationStatusResponse } from '../../contract';
-import { getStatus } from '../../core/migrations';
 import { formatStatusTimeline } from '../output/statusTimeline';
 import type { CommandDeps } from './commandDeps';
 import { withDatabase } from './databaseCommand';
@@ -10,8 +9,8 @@ export function registerStatus(program: Command, deps: CommandDeps): void {
     .command('status')
     .description('show every migration: applied (with run_on), pending, missing file or out of order')
     .action(async (_options: object, command: Command) =>
-      withDatabase(deps, command, async ({ project, target, label, json }) => {
-        const status = await getStatus(target, project.settings);
+      withDatabase(deps, command, async ({ api, project, label, json }) => {
+        const status = await api.migrations.status({});
         if (json) {
           const body: MigrationStatusResponse = { status, message: 'Migration status retrieved successfully' };
           deps.terminal.json(body);

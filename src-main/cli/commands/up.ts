@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { runMigrations } from '../../core/migrations';
-import { createRunProgress } from '../output/runProgress';
 import { reportRun } from '../output/runReport';
 import { parseCount, type CommandDeps } from './commandDeps';
 import { withDatabase } from './databaseCommand';
@@ -15,9 +13,6 @@ export function registerUp(program: Command, deps: CommandDeps): void {
     .action(async (options: { count?: number; to?: string }, command: Command) => {
       // Checked before connecting: a usage error should not wait for a database.
       const selection = selectionFrom('up', options);
-      await withDatabase(deps, command, async ({ project, target, json, verbose }) => {
-        const response = await runMigrations(target, project.settings, selection, { onEvent: createRunProgress(deps.terminal, { verbose }) });
-        return reportRun(deps.terminal, response, json);
-      });
+      await withDatabase(deps, command, async ({ api, json }) => reportRun(deps.terminal, await api.migrations.run({ selection }), json));
     });
 }
