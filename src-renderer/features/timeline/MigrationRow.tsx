@@ -96,17 +96,19 @@ export const MigrationRow = memo(function MigrationRow(props: MigrationRowProps)
       data-progress={progress?.status ?? 'idle'}
     >
       <div className={classes.line}>
-        <StateBadge state={entry.state} />
+        <div className={classes.state}>
+          <StateBadge state={entry.state} />
+        </div>
         <div className={classes.name}>
           <Text fw={600} ff="monospace" size="sm" truncate="end" title={entry.name}>{entry.name}</Text>
-          <Group gap={6}>
-            <Text size="xs" c="dimmed" truncate="end">{entry.file ?? 'file not found in the migrations folder'}</Text>
+          <Group gap={6} wrap="nowrap">
+            <Text size="xs" c="dimmed" truncate="end" style={{ minWidth: 0 }}>{entry.file ?? 'file not found in the migrations folder'}</Text>
             {entry.hasDown === false && (
               <Tooltip label="No down step in the file: node-pg-migrate will try to infer the reverse, which fails for raw SQL and data changes.">
-                <Badge size="xs" variant="outline" color="gray">no explicit down</Badge>
+                <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>no explicit down</Badge>
               </Tooltip>
             )}
-            {entry.hasDown === true && <Badge size="xs" variant="outline" color="gray">has down</Badge>}
+            {entry.hasDown === true && <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>has down</Badge>}
           </Group>
         </div>
         <When entry={entry} />

@@ -6,7 +6,7 @@ export function TimelineColumns() {
   return (
     <div className={classes.columns} aria-hidden>
       <div className={classes.line}>
-        <Text size="xs" fw={700} tt="uppercase" c="dimmed" w={136}>State</Text>
+        <Text size="xs" fw={700} tt="uppercase" c="dimmed" className={classes.state}>State</Text>
         <Text size="xs" fw={700} tt="uppercase" c="dimmed" className={classes.name}>Migration (oldest first)</Text>
         <Text size="xs" fw={700} tt="uppercase" c="dimmed" className={classes.when}>Run on</Text>
         <Text size="xs" fw={700} tt="uppercase" c="dimmed" className={classes.progress}>This run</Text>
