@@ -1,8 +1,5 @@
-import { StudioError, type ConnectionSummary, type ConnectionProfile } from '../contract';
+import { adHocConnectionId, StudioError, type ConnectionSummary, type ConnectionProfile } from '../contract';
 import type { DatabaseTarget } from '../core/migrations';
-
-/** The id of the connection given by --database-url: listed, never saved, its password never returned. */
-export const adHocConnectionId = 'database-url';
 
 export interface AdHocConnection {
   summary: ConnectionSummary;

@@ -1,7 +1,7 @@
-import { StudioError, type ConnectionList } from '../contract';
+import { adHocConnectionId, StudioError, type ConnectionList } from '../contract';
 import { openConnectionStore, type ConnectionStore, type ConnectionStoreOptions } from '../core/connections';
 import type { DatabaseTarget } from '../core/migrations';
-import { adHocConnection, adHocConnectionId, type AdHocConnection } from './adHocConnection';
+import { adHocConnection, type AdHocConnection } from './adHocConnection';
 
 export interface ConnectionContextOptions {
   dataDir: string;

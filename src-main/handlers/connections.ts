@@ -1,5 +1,4 @@
-import type { ChannelName, Handlers } from '../contract';
-import { adHocConnectionId } from './adHocConnection';
+import { adHocConnectionId, type ChannelName, type Handlers } from '../contract';
 import type { ConnectionContext } from './connectionContext';
 import type { EventBus } from './eventBus';
 
