@@ -31,8 +31,9 @@ test('the timeline has no serious or critical axe violation, in light and dark t
 
 test.describe('with the OS in dark mode', () => {
   test.use({ colorScheme: 'dark' });
-  test('the theme follows the OS until the operator picks one', async ({ app }) => {
+  test('the theme follows the OS until the operator picks one', async ({ app }, testInfo) => {
     await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    await saveScreenshot(app, testInfo, 'os-dark');
     await app.getByTestId('theme-toggle').click();
     await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
   });

@@ -1,8 +1,8 @@
 import { expect, test } from './support/studioTest';
-import { sampleNames } from './support/timeline';
+import { sample, sampleNames, saveScreenshot, timeline } from './support/timeline';
 
 // The seed's /api/migrations, called the way curl would: plain HTTP with a Bearer header.
-test('the seed API answers 200, 401, 403 and 429 as specified', async ({ request, studio }) => {
+test('the seed API answers 200, 401, 403 and 429 as specified', async ({ request, studio, page }, testInfo) => {
   const api = `${studio.server.origin}/api/migrations`;
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -30,4 +30,10 @@ test('the seed API answers 200, 401, 403 and 429 as specified', async ({ request
   expect(limited.length).toBeGreaterThan(0);
   expect(Number(limited[0]?.headers()['retry-after'])).toBeGreaterThan(0);
   expect(burst.filter((r) => r.status() !== 200 && r.status() !== 429)).toEqual([]);
+
+  // What the operator sees afterwards: the API's run, in the UI.
+  await page.goto(studio.server.url);
+  await expect(page.getByTestId('app-loaded')).toBeVisible();
+  await timeline(page).expectStates({ [sample.third]: 'applied' });
+  await saveScreenshot(page, testInfo, 'after-seed-api-run');
 });

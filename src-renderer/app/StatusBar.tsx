@@ -40,7 +40,7 @@ export function StatusBar({ info, connectionId, ready }: { info: AppInfo | undef
         <Text size="xs" data-testid="server-version">
           {server.isError ? 'PostgreSQL: unreachable' : version ? `PostgreSQL ${version}` : 'PostgreSQL: …'}
         </Text>
-        <Text size="xs" data-testid="current-user">User: {server.data?.currentUser ?? '…'}</Text>
+        <Text size="xs" data-testid="current-user">User: {server.data?.currentUser ?? (server.isError ? 'unknown' : '…')}</Text>
         <LockState lock={lock.data} failed={lock.isError} />
       </Group>
       <Text size="xs" c="dimmed">

@@ -9,7 +9,7 @@ const levelColor: Record<LogLine['level'], string | undefined> = { debug: 'dimme
 export function LogPanel({ progress, opened, onToggle }: { progress: RunProgress; opened: boolean; onToggle(): void }) {
   const Chevron = opened ? IconChevronDown : IconChevronUp;
   return (
-    <Paper withBorder radius={0} data-testid="log-panel">
+    <Paper withBorder radius={0} mt="auto" data-testid="log-panel">
       <Group justify="space-between" px="md" py={4}>
         <Button variant="subtle" size="compact-sm" onClick={onToggle} rightSection={<Chevron size={14} />} aria-expanded={opened} aria-controls="run-log">
           Run log ({progress.log.length})

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Code, Loader, Stack, Text } from '@mantine/core';
 import { IconDatabaseOff } from '@tabler/icons-react';
 import type { ConnectionSummary } from '../../../src-main/contract';
 import { useMigrationStatus } from '../../lib/queries';
@@ -59,7 +59,9 @@ export function TimelinePage({ connectionId, connection, ready }: TimelinePagePr
       </Stack>
       {status.data && status.data.migrations.length === 0 && (
         <Center py="xl" data-testid="timeline-empty">
-          <Text c="dimmed">No migrations in this folder yet. Create one with `pgm-studio create NAME`.</Text>
+          <Text c="dimmed">
+            No migrations in this folder yet. Create one with <Code>pgm-studio create NAME</Code>.
+          </Text>
         </Center>
       )}
       {status.data && status.data.migrations.length > 0 && (
