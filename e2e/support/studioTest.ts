@@ -29,14 +29,15 @@ export const test = base.extend<{ projectSetup: ProjectSetup; studio: StudioSetu
     const root = await mkdtemp(join(tmpdir(), 'pgm-studio-e2e-'));
     const migrationsDir = join(root, 'migrations');
     const dataDir = join(root, 'data');
-    await cp(sampleMigrations, migrationsDir, { recursive: true });
-    await projectSetup.prepare?.({ migrationsDir, db });
-    const server = await startStudioServer({ databaseUrl: db.url, migrationsDir, dataDir });
+    let server: StudioServer | null = null;
     try {
+      await cp(sampleMigrations, migrationsDir, { recursive: true });
+      await projectSetup.prepare?.({ migrationsDir, db });
+      server = await startStudioServer({ databaseUrl: db.url, migrationsDir, dataDir });
       await use({ db, server, migrationsDir, dataDir });
     } finally {
-      await server.stop();
-      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('serve output', { body: server.output(), contentType: 'text/plain' });
+      await server?.stop();
+      if (server && testInfo.status !== testInfo.expectedStatus) await testInfo.attach('serve output', { body: server.output(), contentType: 'text/plain' });
       await db.drop();
       await rm(root, { recursive: true, force: true });
     }
