@@ -42,3 +42,19 @@ test('a failing migration shows its PostgreSQL error inline and the timeline sta
   await expect(app.getByTestId('lock-state')).toHaveAttribute('data-locked', 'false');
   await saveScreenshot(app, testInfo, 'failed-inline');
 });
+
+test('a rehearsal finds the same failure without touching the database', async ({ app, studio }, testInfo) => {
+  const t = timeline(app);
+  await app.getByRole('button', { name: 'Rehearse pending' }).click();
+  const drawer = app.getByTestId('rehearsal-drawer');
+  await expect(drawer.getByTestId('rehearsal-outcome')).toHaveText('Would fail');
+  await expect(drawer.getByTestId('migration-failure')).toContainText('lenght');
+  await expect(drawer.getByTestId('rehearsal-sql')).toContainText('CREATE TABLE');
+  await saveScreenshot(app, testInfo, 'rehearsal-failed');
+  await app.keyboard.press('Escape');
+  await expect(t.row(broken).getByTestId('migration-progress')).toHaveText('Failed in rehearsal');
+  await expect(t.row(broken).getByTestId('migration-failure')).toContainText('nothing was changed');
+  await expect(t.summary.getByTestId('pending-count')).toHaveText('4 pending');
+  const tables = await studio.db.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public' and tablename <> 'pgmigrations'");
+  expect(tables).toEqual([]);
+});

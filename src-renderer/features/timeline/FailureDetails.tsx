@@ -14,7 +14,7 @@ function excerptAt(statement: string, position: number): { before: string; at: s
 }
 
 /** The PostgreSQL error, inline on the failing migration: message, SQLSTATE, position, hint. */
-export function FailureDetails({ failure }: { failure: MigrationFailure }) {
+export function FailureDetails({ failure, rehearsal = false }: { failure: MigrationFailure; rehearsal?: boolean }) {
   const excerpt = failure.statement && failure.position ? excerptAt(failure.statement, failure.position) : null;
   return (
     <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={failure.message} data-testid="migration-failure" py="xs">
@@ -37,6 +37,11 @@ export function FailureDetails({ failure }: { failure: MigrationFailure }) {
         {failure.hint && (
           <Text size="sm" data-testid="failure-hint">
             <strong>What to do:</strong> {failure.hint}
+          </Text>
+        )}
+        {rehearsal && (
+          <Text size="sm" c="dimmed">
+            Found by a rehearsal: nothing was changed on the database.
           </Text>
         )}
       </Stack>

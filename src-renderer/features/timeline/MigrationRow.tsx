@@ -117,7 +117,7 @@ export const MigrationRow = memo(function MigrationRow(props: MigrationRowProps)
           <RowActions entry={entry} canRollBackTo={canRollBackTo} busy={busy} onRequest={onRequest} />
         </div>
       </div>
-      {progress?.status === 'failed' && <FailureDetails failure={progress.failure} />}
+      {progress?.status === 'failed' && <FailureDetails failure={progress.failure} rehearsal={rehearsal} />}
     </div>
   );
 });

@@ -41,7 +41,7 @@ export function ProgressIndicator({ progress, rehearsal }: { progress: Migration
       return (
         <Group gap={4} data-testid="migration-progress" data-progress="failed" wrap="nowrap">
           <IconX size={16} color="var(--mantine-color-red-filled)" aria-hidden />
-          <Text size="sm" c="red" fw={600}>Failed</Text>
+          <Text size="sm" c="red" fw={600}>{rehearsal ? 'Failed in rehearsal' : 'Failed'}</Text>
         </Group>
       );
   }

@@ -81,8 +81,15 @@ export function useRunFlow(connectionId: string | null) {
   const rehearseMutation = useMutation({
     mutationFn: (request: RunRequest) => studio.migrations.rehearse({ ...connectionTarget(connectionId), selection: request.selection }),
     meta: { inlineErrors: true },
-    onSuccess: (result, request) => setRehearsal({ request, result, error: null }),
-    onError: (error, request) => setRehearsal({ request, result: null, error: toStudioError(error) }),
+    // The response settles the rows too, in case the stream missed the rehearsal's last events.
+    onSuccess: (result, request) => {
+      recordOutcome(request.selection.direction, { results: [], failure: result.failure });
+      setRehearsal({ request, result, error: null });
+    },
+    onError: (error, request) => {
+      recordOutcome(request.selection.direction, { results: [] });
+      setRehearsal({ request, result: null, error: toStudioError(error) });
+    },
     onSettled: refresh,
   });
 
