@@ -2,15 +2,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { studio } from '../../lib/studio';
 import { queryKeys } from '../../lib/queries';
+import { useRunProgress } from '../timeline/RunProgressContext';
 
 /** Connection writes; each one refreshes the list, and switching refreshes everything that depends on it. */
 export function useConnectionMutations() {
   const queryClient = useQueryClient();
+  const { reset } = useRunProgress();
   const refreshList = () => queryClient.invalidateQueries({ queryKey: queryKeys.connections });
 
   const select = useMutation({
     mutationFn: (id: string) => studio.connections.select({ id }),
     onSuccess: (list) => {
+      reset();
       queryClient.setQueryData(queryKeys.connections, list);
       void queryClient.invalidateQueries();
     },

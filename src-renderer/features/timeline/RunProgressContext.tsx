@@ -6,15 +6,18 @@ import { queryKeys } from '../../lib/queries';
 import { applyRunResponse, idleProgress, reduceRunProgress, type RunProgress } from './runProgress';
 
 type RunOutcome = Pick<MigrationRunResponse, 'results' | 'failure'>;
-type Action = { kind: 'event'; event: StudioEvent } | { kind: 'outcome'; direction: 'up' | 'down'; outcome: RunOutcome };
+type Action = { kind: 'event'; event: StudioEvent } | { kind: 'outcome'; direction: 'up' | 'down'; outcome: RunOutcome } | { kind: 'reset' };
 
 function reducer(state: RunProgress, action: Action): RunProgress {
+  if (action.kind === 'reset') return state.active ? state : idleProgress;
   return action.kind === 'event' ? reduceRunProgress(state, action.event) : applyRunResponse(state, action.direction, action.outcome);
 }
 
 interface RunProgressValue {
   progress: RunProgress;
   recordOutcome(direction: 'up' | 'down', outcome: RunOutcome): void;
+  /** Forget the last run's marks (another connection's rows must not wear them); a run in flight is kept. */
+  reset(): void;
 }
 
 const RunProgressContext = createContext<RunProgressValue | null>(null);
@@ -42,6 +45,7 @@ export function RunProgressProvider({ children }: { children: ReactNode }) {
   const value: RunProgressValue = {
     progress,
     recordOutcome: (direction, outcome) => dispatch({ kind: 'outcome', direction, outcome }),
+    reset: () => dispatch({ kind: 'reset' }),
   };
   return <RunProgressContext.Provider value={value}>{children}</RunProgressContext.Provider>;
 }
