@@ -36,6 +36,8 @@ test('an expired session says how to get back in', async ({ app }, testInfo) => 
   await app.context().clearCookies();
   await app.getByRole('button', { name: 'Run pending', exact: true }).click();
   await expect(app.getByTestId('session-expired')).toContainText('Open the URL printed by pgm-studio serve again.');
+  // The banner says it once; no notification repeats it.
+  await expect(app.getByRole('alert').filter({ hasText: 'session has expired' })).toHaveCount(1);
   await saveScreenshot(app, testInfo, 'session-expired');
 });
 

@@ -8,7 +8,9 @@ const sessionExpired: RpcEnvelope<never> = {
   error: {
     code: 'auth-failed',
     message: 'Your session has expired.',
-    hint: 'Open the URL printed by `pgm-studio serve` again.',
+    hint: 'Open the URL printed by pgm-studio serve again.',
+    // The shell shows a banner for this; see notifyError.
+    detail: { sessionExpired: true },
   },
 };
 
