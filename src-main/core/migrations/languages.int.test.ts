@@ -52,4 +52,21 @@ describe('every migration language node-pg-migrate 9 loads, from plain Node', ()
     expect(tables).toContain('edit_v2');
     expect(tables).not.toContain('edit_v1');
   });
+
+  it("resolves a migration's own imports of node-pg-migrate from a folder with no node_modules (PgLiteral, require)", async () => {
+    await project.write('1009_value_import.ts', "import { MigrationBuilder, PgLiteral } from 'node-pg-migrate';\nexport const up = (pgm: MigrationBuilder) => pgm.createTable('value_import', { id: 'id', at: { type: 'timestamptz', default: new PgLiteral('current_timestamp') } });\nexport const down = (pgm: MigrationBuilder) => pgm.dropTable('value_import');\n");
+    await project.write('1010_require.js', "const { PgLiteral } = require('node-pg-migrate');\nexports.up = (pgm) => pgm.addColumn('value_import', { note: { type: 'text', default: new PgLiteral(\"'none'\") } });\nexports.down = (pgm) => pgm.dropColumn('value_import', 'note');\n");
+    const up = await runMigrations(target(), project.settings, { direction: 'up' });
+    expect(up.failure).toBeUndefined();
+    const { rows } = await db.query<{ column_name: string; column_default: string }>(
+      "select column_name, column_default from information_schema.columns where table_name = 'value_import' and column_name in ('at', 'note') order by column_name",
+    );
+    expect(rows).toEqual([
+      { column_name: 'at', column_default: 'CURRENT_TIMESTAMP' },
+      { column_name: 'note', column_default: "'none'::text" },
+    ]);
+    const down = await runMigrations(target(), project.settings, { direction: 'down', count: 2 });
+    expect(down.success).toBe(true);
+    expect(await tableNames(db.url)).not.toContain('value_import');
+  });
 });

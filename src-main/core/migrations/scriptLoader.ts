@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import type { RunnerOption } from 'node-pg-migrate';
 
@@ -17,7 +18,11 @@ export class MigrationFileLoadError extends Error {
 // package "type"), but without jiti's module cache so a file edited since the last run is re-read,
 // and with errors that name the file. jiti's transpile cache on disk stays on: it is keyed by the
 // source's hash, so it is never stale, and node-pg-migrate loads every file on every run.
-const jiti = createJiti(import.meta.url, { moduleCache: false, interopDefault: true });
+//
+// Migrations import node-pg-migrate (types, PgLiteral) from wherever they live, often a folder with
+// no node_modules of its own: resolve it to the copy that runs them, as node-pg-migrate's CLI would.
+const nodePgMigrate = fileURLToPath(import.meta.resolve('node-pg-migrate'));
+const jiti = createJiti(import.meta.url, { moduleCache: false, interopDefault: true, alias: { 'node-pg-migrate': nodePgMigrate } });
 
 const loadScripts: Loader = async (filePaths) => {
   const units = [];
