@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeEach, inject } from 'vitest';
 
 export interface TestDatabase {
   url: string;
@@ -51,4 +51,24 @@ export async function createTestDatabase(prefix = 'pgmstudio'): Promise<TestData
       await onAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
+}
+
+/**
+ * A fresh database for every test of the calling suite, all dropped after it. Call at suite level;
+ * `current()` is the running test's database.
+ */
+export function freshDatabasePerTest(): { current: () => TestDatabase; target: () => { connectionString: string } } {
+  const databases: TestDatabase[] = [];
+  beforeEach(async () => {
+    databases.push(await createTestDatabase());
+  });
+  afterAll(async () => {
+    await Promise.all(databases.map((d) => d.drop()));
+  });
+  const current = () => {
+    const db = databases.at(-1);
+    if (!db) throw new Error('freshDatabasePerTest: no test is running');
+    return db;
+  };
+  return { current, target: () => ({ connectionString: current().url }) };
 }

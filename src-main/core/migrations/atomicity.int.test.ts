@@ -1,21 +1,19 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test-support/testDatabase';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest, type TestDatabase } from '../../test-support/testDatabase';
 import { getStatus, runMigrations } from './index';
 import { appliedNames, snapshotDatabase, tableNames } from './fixtures/databaseSnapshot';
 import { createTableMigration, makeProject, type ProjectFixture } from './fixtures/projectFixture';
 
 describe('a failing command leaves the database exactly as before', () => {
-  const databases: TestDatabase[] = [];
+  const databases = freshDatabasePerTest();
+  const target = databases.target;
   let db: TestDatabase;
   let project: ProjectFixture;
-  const target = () => ({ connectionString: db.url });
 
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    databases.push(db);
+  beforeEach(() => {
+    db = databases.current();
   });
   afterEach(async () => project?.cleanup());
-  afterAll(async () => Promise.all(databases.map((d) => d.drop())));
 
   it('a migration failing halfway rolls back its own work, the earlier ones of the run and pgmigrations', async () => {
     project = await makeProject({

@@ -1,22 +1,20 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MigrationEvent } from '../../contract';
-import { createTestDatabase, type TestDatabase } from '../../test-support/testDatabase';
+import { freshDatabasePerTest, type TestDatabase } from '../../test-support/testDatabase';
 import { rehearse, runMigrations } from './index';
 import { snapshotDatabase } from './fixtures/databaseSnapshot';
 import { createTableMigration, makeProject, sampleNames, type ProjectFixture } from './fixtures/projectFixture';
 
 describe('rehearsal: a real run inside a transaction that is rolled back', () => {
-  const databases: TestDatabase[] = [];
+  const databases = freshDatabasePerTest();
+  const target = databases.target;
   let db: TestDatabase;
   let project: ProjectFixture;
-  const target = () => ({ connectionString: db.url });
 
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    databases.push(db);
+  beforeEach(() => {
+    db = databases.current();
   });
   afterEach(async () => project?.cleanup());
-  afterAll(async () => Promise.all(databases.map((d) => d.drop())));
 
   it('rehearsing up on a fresh database executes every statement and leaves no trace (not even pgmigrations)', async () => {
     project = await makeProject({}, { copySample: true });

@@ -1,20 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test-support/testDatabase';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest, type TestDatabase } from '../../test-support/testDatabase';
 import { getStatus, loadProject, planRun, runMigrations } from './index';
 import { appliedNames } from './fixtures/databaseSnapshot';
 import { createTableMigration, makeProject, type ProjectFixture } from './fixtures/projectFixture';
 
 describe('status from pgmigrations and the directory listing', () => {
-  const databases: TestDatabase[] = [];
+  const databases = freshDatabasePerTest();
+  const target = databases.target;
   let db: TestDatabase;
   let project: ProjectFixture;
-  const target = () => ({ connectionString: db.url });
 
   beforeEach(async () => {
-    db = await createTestDatabase();
-    databases.push(db);
+    db = databases.current();
     project = await makeProject({
       '1000_create_authors.js': createTableMigration('authors'),
       '1001_create_books.js': createTableMigration('books'),
@@ -25,7 +24,6 @@ describe('status from pgmigrations and the directory listing', () => {
     });
   });
   afterEach(async () => project.cleanup());
-  afterAll(async () => Promise.all(databases.map((d) => d.drop())));
 
   it('fresh database (no pgmigrations table): everything pending, and nothing is created by looking', async () => {
     const status = await getStatus(target(), project.settings);
