@@ -13,7 +13,8 @@ export function App() {
   return (
     // "auto" follows the OS until the operator picks a theme; the choice is kept in localStorage.
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={contrastVariables}>
-      <Notifications position="top-right" limit={4} />
+      {/* Bottom right: over the log, never over the run actions at the top. */}
+      <Notifications position="bottom-right" limit={4} />
       <QueryClientProvider client={queryClient}>
         <RunProgressProvider>
           <Shell />

@@ -50,6 +50,7 @@ describe("node-pg-migrate's advisory lock", () => {
       expect(error).toMatchObject({ code: 'lock-held', detail: { holder: { pid: otherPid, applicationName: 'other-deployer' } } });
       expect((error as Error).message).toContain(`pid ${otherPid}`);
       expect((error as Error).message).toContain('other-deployer');
+      expect((error as { hint?: string }).hint).toContain(`pg_terminate_backend(${otherPid})`);
       await expect(rehearse(target(), project.settings, { direction: 'up' })).rejects.toMatchObject({ code: 'lock-held' });
       expect(await appliedNames(db.url)).toEqual([]);
     } finally {

@@ -44,7 +44,7 @@ export async function acquireMigrationLock(client: pg.ClientBase): Promise<void>
   if (rows[0]?.locked) return;
   const holder = await readLockHolder(client);
   throw new StudioError('lock-held', `Another migration run holds the lock: ${describeHolder(holder)}.`, {
-    hint: 'Wait for that run to finish, then retry. If that session is stuck, ask its owner or end it with SELECT pg_terminate_backend(<pid>).',
+    hint: `Wait for that run to finish, then retry. If that session is stuck, ask its owner or end it with SELECT pg_terminate_backend(${holder?.pid ?? '<pid>'}).`,
     detail: { holder },
   });
 }
