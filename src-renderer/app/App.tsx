@@ -13,8 +13,8 @@ export function App() {
   return (
     // "auto" follows the OS until the operator picks a theme; the choice is kept in localStorage.
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={contrastVariables}>
-      {/* Bottom right: over the log, never over the run actions at the top. */}
-      <Notifications position="bottom-right" limit={4} />
+      {/* Bottom right, above the status bar: over the log, never over the run actions at the top. */}
+      <Notifications position="bottom-right" limit={4} styles={{ root: { marginBottom: 28 } }} />
       <QueryClientProvider client={queryClient}>
         <RunProgressProvider>
           <Shell />
