@@ -1,7 +1,7 @@
 import { memo, type CSSProperties, type Ref } from 'react';
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconFlask, IconPlayerPlay } from '@tabler/icons-react';
-import type { MigrationEntry } from '../../../src-main/contract';
+import type { MigrationEntry, RunSelection } from '../../../src-main/contract';
 import { absoluteTime, relativeTime } from '../../lib/relativeTime';
 import { FailureDetails } from './FailureDetails';
 import { ProgressIndicator } from './ProgressIndicator';
@@ -25,39 +25,31 @@ export interface MigrationRowProps {
   measureRef: Ref<HTMLDivElement>;
 }
 
+/** The two ways a row can move the timeline: up to a pending migration, or back down to an applied one. */
+const rowActions = {
+  up: { phrase: 'Run up to', icon: IconPlayerPlay, color: undefined },
+  down: { phrase: 'Roll back to', icon: IconArrowBackUp, color: 'red' },
+} as const;
+
 function RowActions({ entry, canRollBackTo, busy, onRequest }: Pick<MigrationRowProps, 'entry' | 'canRollBackTo' | 'busy' | 'onRequest'>) {
+  const direction = entry.state === 'pending' ? 'up' : entry.state === 'applied' && canRollBackTo ? 'down' : null;
+  if (!direction) return null;
   const name = entry.name;
-  if (entry.state === 'pending') {
-    const selection = { direction: 'up' as const, to: name };
-    return (
-      <Group gap="xs" wrap="nowrap">
-        <Button size="xs" variant="light" leftSection={<IconPlayerPlay size={14} />} disabled={busy} aria-label={`Run up to here: ${name}`}
-          onClick={() => onRequest({ mode: 'run', selection, label: `Run up to ${name}` })}>
-          Run up to here
-        </Button>
-        <Button size="xs" variant="subtle" leftSection={<IconFlask size={14} />} disabled={busy} aria-label={`Rehearse run up to ${name}`}
-          onClick={() => onRequest({ mode: 'rehearse', selection, label: `Rehearse: run up to ${name}` })}>
-          Rehearse
-        </Button>
-      </Group>
-    );
-  }
-  if (entry.state === 'applied' && canRollBackTo) {
-    const selection = { direction: 'down' as const, to: name };
-    return (
-      <Group gap="xs" wrap="nowrap">
-        <Button size="xs" variant="light" color="red" leftSection={<IconArrowBackUp size={14} />} disabled={busy} aria-label={`Roll back to here: ${name}`}
-          onClick={() => onRequest({ mode: 'run', selection, label: `Roll back to ${name}` })}>
-          Roll back to here
-        </Button>
-        <Button size="xs" variant="subtle" leftSection={<IconFlask size={14} />} disabled={busy} aria-label={`Rehearse roll back to ${name}`}
-          onClick={() => onRequest({ mode: 'rehearse', selection, label: `Rehearse: roll back to ${name}` })}>
-          Rehearse
-        </Button>
-      </Group>
-    );
-  }
-  return null;
+  const { phrase, icon: Icon, color } = rowActions[direction];
+  const rehearsed = `${phrase.toLowerCase()} ${name}`;
+  const selection: RunSelection = { direction, to: name };
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button size="xs" variant="light" color={color} leftSection={<Icon size={14} />} disabled={busy} aria-label={`${phrase} here: ${name}`}
+        onClick={() => onRequest({ mode: 'run', selection, label: `${phrase} ${name}` })}>
+        {`${phrase} here`}
+      </Button>
+      <Button size="xs" variant="subtle" leftSection={<IconFlask size={14} />} disabled={busy} aria-label={`Rehearse ${rehearsed}`}
+        onClick={() => onRequest({ mode: 'rehearse', selection, label: `Rehearse: ${rehearsed}` })}>
+        Rehearse
+      </Button>
+    </Group>
+  );
 }
 
 function When({ entry }: { entry: MigrationEntry }) {
