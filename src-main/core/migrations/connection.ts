@@ -3,13 +3,13 @@ import { StudioError } from '../../contract';
 import type { DatabaseTarget } from './types';
 
 /** Shown in pg_stat_activity, so a lock held by the studio is recognisable. */
-export const applicationName = 'pgm-studio';
+const applicationName = 'pgm-studio';
 
 const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH']);
 const authCodes = new Set(['28P01', '28000']);
 
 /** `user@host:port/database` for messages: never the password. */
-export function describeTarget(target: DatabaseTarget): string {
+function describeTarget(target: DatabaseTarget): string {
   let { user, host, port, database } = target;
   if (target.connectionString) {
     try {

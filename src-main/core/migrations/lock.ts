@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { PG_MIGRATE_LOCK_ID } from 'node-pg-migrate';
-import { StudioError, type LockHolder } from '../../contract';
+import { StudioError, type LockHolder, type ProjectSettings } from '../../contract';
+import { withClient } from './connection';
+import type { DatabaseTarget } from './types';
 
 // pg_locks shows a bigint advisory key as two 32-bit halves (classid = high, objid = low, objsubid = 1).
 const key = BigInt(PG_MIGRATE_LOCK_ID);
@@ -23,6 +25,11 @@ export async function readLockHolder(client: pg.ClientBase): Promise<LockHolder 
   const row = rows[0];
   if (!row) return null;
   return { pid: row.pid, applicationName: row.application_name, clientAddress: row.client_addr, since: row.since ? row.since.toISOString() : null };
+}
+
+/** Who holds node-pg-migrate's advisory lock on this database right now, or null (the status bar's lock state). */
+export async function findLockHolder(db: DatabaseTarget, _project: ProjectSettings): Promise<LockHolder | null> {
+  return withClient(db, (client) => readLockHolder(client));
 }
 
 function describeHolder(holder: LockHolder | null): string {
