@@ -28,7 +28,7 @@ export function connectionsHandlers(connections: ConnectionContext, events: Even
       // Test the session-only URL through the same code path, as an unsaved profile plus its password.
       const { id: _id, passwordSource: _source, isSandbox: _sandbox, ...profile } = connections.adHoc.summary;
       const password = decodeURIComponent(new URL(String(connections.adHoc.target.connectionString)).password);
-      return store.test({ profile, ...(password ? { password } : {}) });
+      return store.test({ profile, schema: input.schema, ...(password ? { password } : {}) });
     },
   };
 }

@@ -53,6 +53,11 @@ describe('createStudio over a real database', () => {
     expect(tested.canCreateInSchema).toBe(true);
   });
 
+  it('tests the --database-url connection against the schema asked for, not always public', async () => {
+    const tested = value<ConnectionTestResult>(await dispatch('connections/test', { id: 'database-url', schema: 'no_such_schema' }));
+    expect(tested).toMatchObject({ schema: 'no_such_schema', canCreateInSchema: false });
+  });
+
   it('a rehearsal streams events under one run id and leaves the database untouched', async () => {
     events.length = 0;
     const rehearsal = value<RehearsalResult>(await dispatch('migrations/rehearse', { selection: { direction: 'up' } }));
