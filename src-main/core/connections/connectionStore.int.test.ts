@@ -1,10 +1,11 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionProfile } from '../../contract';
 import { StudioError } from '../../contract/errors';
+import { textOfFilesUnder } from '../../test-support/tempConnectionStore';
 import { adminDatabaseUrl, createTestDatabase, type TestDatabase } from '../../test-support/testDatabase';
 import { freePort } from '../sandbox/embeddedServer';
 import { openConnectionStore, type ConnectionStore } from './index';
@@ -18,12 +19,6 @@ const limitedPassword = 'Lim1ted-Secret-Passw0rd';
 
 function profileFor(database: string, overrides: Partial<ConnectionProfile> = {}): Omit<ConnectionProfile, 'id'> {
   return { name: 'Course Tracker', host: server.host, port: server.port, database, user: server.user, sslMode: 'disable', environment: 'development', color: '#2f9e44', ...overrides };
-}
-
-async function filesUnder(folder: string): Promise<string> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const texts = await Promise.all(entries.filter((e) => e.isFile()).map((e) => readFile(join(e.parentPath, e.name), 'utf8')));
-  return texts.join('\n');
 }
 
 async function failureOf(work: Promise<unknown>): Promise<StudioError> {
@@ -77,7 +72,7 @@ describe('connection store against a real PostgreSQL', () => {
     expect(rows[0]).toEqual({ app: 'pgm-studio', db: db.name });
 
     // The password never reaches the data folder.
-    expect(await filesUnder(dataDir)).not.toContain(server.password);
+    expect(await textOfFilesUnder(dataDir)).not.toContain(server.password);
 
     expect(await store.delete(second.id)).toEqual({ deleted: true });
     expect(await store.delete(second.id)).toEqual({ deleted: false });

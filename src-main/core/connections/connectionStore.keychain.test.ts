@@ -1,34 +1,17 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openConnectionStore, type ConnectionStore } from './index';
+import { describe, expect, it } from 'vitest';
+import { connectionStoreInTempFolder, textOfFilesUnder } from '../../test-support/tempConnectionStore';
+import { openConnectionStore } from './index';
 
 // Runs against a real Secret Service: `bash scripts/with-keyring.sh npx vitest run --project keychain`.
-let dataDir: string;
-let store: ConnectionStore;
+const temp = connectionStoreInTempFolder('pgm-studio-keychain-');
 const password = `Keyring-Secret-${Math.random().toString(36).slice(2)}`;
-
-async function dataFolderText(): Promise<string> {
-  const entries = await readdir(dataDir, { recursive: true, withFileTypes: true });
-  const texts = await Promise.all(entries.filter((e) => e.isFile()).map((e) => readFile(join(e.parentPath, e.name), 'utf8')));
-  return texts.join('\n');
-}
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'pgm-studio-keychain-'));
-  store = await openConnectionStore({ dataDir, sandbox: false });
-});
-afterAll(async () => {
-  await store?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const dataFolderText = () => textOfFilesUnder(temp.dataDir);
 
 describe('passwords in the OS keychain (gnome-keyring over D-Bus)', () => {
   it('save -> keychain holds it under pgm-studio -> resolve returns it -> not on disk -> delete removes it', async () => {
-    expect((await store.list()).keychainAvailable).toBe(true);
-    const saved = await store.save({
+    expect((await temp.store.list()).keychainAvailable).toBe(true);
+    const saved = await temp.store.save({
       profile: { name: 'Staging', host: 'db.staging.example.com', port: 5432, database: 'app', user: 'app', sslMode: 'disable', environment: 'staging', color: '#f08c00' },
       password,
     });
@@ -36,24 +19,24 @@ describe('passwords in the OS keychain (gnome-keyring over D-Bus)', () => {
     expect(await keytar.getPassword('pgm-studio', saved.id)).toBe(password);
 
     // A fresh store (another process, in effect) reads it back from the keychain.
-    const reopened = await openConnectionStore({ dataDir, sandbox: false });
+    const reopened = await openConnectionStore({ dataDir: temp.dataDir, sandbox: false });
     expect((await reopened.resolve(saved.id)).target.password).toBe(password);
     expect(await dataFolderText()).toContain('db.staging.example.com');
     expect(await dataFolderText()).not.toContain(password);
 
-    expect(await store.delete(saved.id)).toEqual({ deleted: true });
+    expect(await temp.store.delete(saved.id)).toEqual({ deleted: true });
     expect(await keytar.getPassword('pgm-studio', saved.id)).toBeNull();
   });
 
   it('importUrl puts the URL\'s password in the keychain; an empty password removes it', async () => {
-    const imported = await store.importUrl({ url: `postgres://ada:${encodeURIComponent(password + '@/')}@db.example.com:6543/tracker` });
+    const imported = await temp.store.importUrl({ url: `postgres://ada:${encodeURIComponent(password + '@/')}@db.example.com:6543/tracker` });
     expect(imported).toMatchObject({ name: 'ada@db.example.com/tracker', passwordSource: 'keychain' });
     expect(await keytar.getPassword('pgm-studio', imported.id)).toBe(`${password}@/`);
     expect(await dataFolderText()).not.toContain(password);
 
     const { id: _id, passwordSource: _source, isSandbox: _sandbox, ...profile } = imported;
-    expect((await store.save({ profile: { ...profile, id: imported.id }, password: '' })).passwordSource).toBe('none');
+    expect((await temp.store.save({ profile: { ...profile, id: imported.id }, password: '' })).passwordSource).toBe('none');
     expect(await keytar.getPassword('pgm-studio', imported.id)).toBeNull();
-    await store.delete(imported.id);
+    await temp.store.delete(imported.id);
   });
 });
