@@ -17,6 +17,12 @@ describe('adHocConnection', () => {
     expect(adHocConnection('postgres://bob@localhost').summary).toMatchObject({ port: 5432, database: 'bob', user: 'bob', passwordSource: 'none', sslMode: 'prefer' });
   });
 
+  it('takes a broken %-escape literally, as pg does, instead of failing with a URIError', () => {
+    const { summary, password } = adHocConnection('postgres://%zz:p%zz@db.internal/shop');
+    expect(summary).toMatchObject({ user: '%zz', database: 'shop', passwordSource: 'session' });
+    expect(password).toBe('p%zz');
+  });
+
   it('rejects a URL that is not postgres:// with a hint, without echoing it', () => {
     expect(() => adHocConnection('mysql://root:hunter2@x/db')).toThrowError(expect.objectContaining({ code: 'invalid-input', hint: expect.any(String) }));
     const thrown = (() => {

@@ -4,12 +4,23 @@ import type { DatabaseTarget } from '../core/migrations';
 export interface AdHocConnection {
   summary: ConnectionSummary;
   target: DatabaseTarget;
+  /** Decoded, for "Test connection" only; the summary never carries it. */
+  password?: string;
 }
 
 const sslModeFrom = (value: string | null): ConnectionProfile['sslMode'] => {
   if (value === 'require' || value === 'verify-full' || value === 'disable') return value;
   if (value === 'verify-ca' || value === 'no-verify') return 'require';
   return 'prefer';
+};
+
+/** A broken %-escape is kept as typed instead of thrown as a URIError: pg, too, accepts such a URL. */
+const decodeLikePg = (part: string) => {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 };
 
 // Worded so that no door's password masking (`user:***@`) garbles the example.
@@ -30,12 +41,12 @@ export function adHocConnection(databaseUrl: string): AdHocConnection {
       hint: urlFormHint,
     });
   }
-  const user = decodeURIComponent(url.username) || 'postgres';
-  const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || user;
+  const user = decodeLikePg(url.username) || 'postgres';
+  const database = decodeLikePg(url.pathname.replace(/^\//, '')) || user;
   const summary: ConnectionSummary = {
     id: adHocConnectionId,
     name: 'DATABASE_URL (this session)',
-    host: decodeURIComponent(url.hostname.replace(/^\[|\]$/g, '')) || 'localhost',
+    host: decodeLikePg(url.hostname.replace(/^\[|\]$/g, '')) || 'localhost',
     port: url.port ? Number(url.port) : 5432,
     database,
     user,
@@ -45,5 +56,6 @@ export function adHocConnection(databaseUrl: string): AdHocConnection {
     passwordSource: url.password ? 'session' : 'none',
     isSandbox: false,
   };
-  return { summary, target: { connectionString: databaseUrl } };
+  const password = decodeLikePg(url.password);
+  return { summary, target: { connectionString: databaseUrl }, ...(password ? { password } : {}) };
 }

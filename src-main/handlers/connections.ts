@@ -26,8 +26,8 @@ export function connectionsHandlers(connections: ConnectionContext, events: Even
       const store = await connections.store();
       if (input.id !== adHocConnectionId || !connections.adHoc) return store.test(input);
       // Test the session-only URL through the same code path, as an unsaved profile plus its password.
-      const { id: _id, passwordSource: _source, isSandbox: _sandbox, ...profile } = connections.adHoc.summary;
-      const password = decodeURIComponent(new URL(String(connections.adHoc.target.connectionString)).password);
+      const { summary, password } = connections.adHoc;
+      const { id: _id, passwordSource: _source, isSandbox: _sandbox, ...profile } = summary;
       return store.test({ profile, schema: input.schema, ...(password ? { password } : {}) });
     },
   };
