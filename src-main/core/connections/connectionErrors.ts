@@ -1,10 +1,14 @@
 import { StudioError } from '../../contract/errors';
 
+/**
+ * What a connection attempt used. A `pg.Client` is one: it has already merged the target (a
+ * connection string too) with pg's defaults, so the error names what was really tried.
+ */
 export interface ConnectAttempt {
   host: string;
   port: number;
-  database: string;
-  user: string;
+  database?: string;
+  user?: string;
   /** Only used to scrub it out of any text that could echo it. */
   password?: string;
 }
@@ -16,8 +20,9 @@ function scrub(text: string, password: string | undefined): string {
 }
 
 /** Turn whatever pg or the socket threw into a StudioError with a next step; never echoes the password. */
-export function connectErrorFor(error: unknown, attempt: ConnectAttempt): StudioError {
+export function connectErrorFor(error: unknown, tried: ConnectAttempt): StudioError {
   if (error instanceof StudioError) return error;
+  const attempt = { ...tried, database: tried.database ?? '', user: tried.user ?? '' };
   const err = error as { code?: string; message?: string };
   const code = typeof err.code === 'string' ? err.code : undefined;
   const message = scrub(String(err.message ?? error), attempt.password);

@@ -5,13 +5,6 @@ import { connectErrorFor } from './connectionErrors';
 
 /** Connect once and report what the "Test connection" button shows. */
 export async function testConnection(target: DatabaseTarget, schema = 'public'): Promise<ConnectionTestResult> {
-  const attempt = {
-    host: String(target.host ?? 'localhost'),
-    port: Number(target.port ?? 5432),
-    database: String(target.database ?? ''),
-    user: String(target.user ?? ''),
-    password: typeof target.password === 'string' ? target.password : undefined,
-  };
   const client = new pg.Client(target);
   // A server that drops the socket later emits 'error' on the client; without a listener that would crash the process.
   client.on('error', () => undefined);
@@ -28,7 +21,7 @@ export async function testConnection(target: DatabaseTarget, schema = 'public'):
     if (!row) throw new Error('the server returned no row for the connection check');
     return { serverVersion: row.server_version, currentUser: row.current_user, schema, canCreateInSchema: row.schema_exists && row.can_create };
   } catch (error) {
-    throw connectErrorFor(error, attempt);
+    throw connectErrorFor(error, client);
   } finally {
     await client.end().catch(() => undefined);
   }
