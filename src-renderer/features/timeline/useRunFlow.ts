@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import type { MigrationFailure, MigrationRunResponse, RehearsalResult, RunPlan, RunSelection } from '../../../src-main/contract';
+import type { MigrationRunResponse, RehearsalResult, RunPlan, RunSelection, StudioErrorShape } from '../../../src-main/contract';
 import { studio } from '../../lib/studio';
 import { connectionTarget } from '../../lib/queries';
-import { notifyError } from '../../lib/notifyError';
 import { toStudioError } from '../../lib/studioError';
 import { useRunProgress } from './RunProgressContext';
 
@@ -23,15 +22,7 @@ export interface PendingConfirmation {
 export interface RehearsalView {
   request: RunRequest;
   result: RehearsalResult | null;
-  error: ReturnType<typeof toStudioError> | null;
-}
-
-/** A failed migration may come back in the response or, from some doors, as a thrown migration-failed error. */
-function failureOf(error: unknown): MigrationFailure | undefined {
-  const shape = toStudioError(error);
-  const detail = shape.detail as Partial<MigrationFailure> | undefined;
-  if (shape.code !== 'migration-failed' || !detail || typeof detail !== 'object') return undefined;
-  return { migration: detail.migration ?? null, message: detail.message ?? shape.message, pgCode: detail.pgCode, position: detail.position, statement: detail.statement, hint: detail.hint ?? shape.hint };
+  error: StudioErrorShape | null;
 }
 
 /**
@@ -59,7 +50,6 @@ export function useRunFlow(connectionId: string | null) {
 
   const runMutation = useMutation({
     mutationFn: (request: RunRequest) => studio.migrations.run({ ...connectionTarget(connectionId), selection: request.selection }),
-    meta: { inlineErrors: true },
     onSuccess: (response: MigrationRunResponse, request) => {
       recordOutcome(request.selection.direction, response);
       if (response.success) {
@@ -71,10 +61,9 @@ export function useRunFlow(connectionId: string | null) {
       const failed = response.failure?.migration;
       notifications.show({ color: 'red', title: failed ? `${failed} failed` : 'The run failed', message: response.message, autoClose: 15_000, withBorder: true });
     },
-    onError: (error, request) => {
-      recordOutcome(request.selection.direction, { results: [], failure: failureOf(error) });
-      notifyError(error);
-    },
+    // A failed migration comes back in the response; a thrown error (lock held, connection lost) applied
+    // nothing, so the rows only drop their queued marks. The query client notifies its message and hint.
+    onError: (_error, request) => recordOutcome(request.selection.direction, { results: [] }),
     onSettled: refresh,
   });
 
