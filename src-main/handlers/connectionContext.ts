@@ -28,7 +28,10 @@ export function createConnectionContext(options: ConnectionContextOptions) {
     return opening;
   };
 
-  const notAdHoc = (id: string | undefined, action: string) => {
+  const noAdHocGiven = () => new StudioError('not-found', 'No DATABASE_URL connection was given to this session.', { hint: 'Pick one of the listed connections.' });
+
+  /** Saving over or deleting the session-only entry is refused: it is not in the store. */
+  const refuseAdHoc = (id: string | undefined, action: string) => {
     if (id === adHocConnectionId) {
       throw new StudioError('invalid-input', `The DATABASE_URL connection cannot be ${action}: it exists only for this session.`, {
         hint: 'Use "Import from DATABASE_URL" to save it as a connection.',
@@ -39,7 +42,7 @@ export function createConnectionContext(options: ConnectionContextOptions) {
   return {
     adHoc,
     store,
-    notAdHoc,
+    refuseAdHoc,
     /** The store's list with the --database-url entry first (it is never persisted). */
     async list(): Promise<ConnectionList> {
       const saved = await (await store()).list();
@@ -48,7 +51,7 @@ export function createConnectionContext(options: ConnectionContextOptions) {
     },
     async select(id: string): Promise<ConnectionList> {
       if (id === adHocConnectionId) {
-        if (!adHoc) throw new StudioError('not-found', 'No DATABASE_URL connection was given to this session.', { hint: 'Pick one of the listed connections.' });
+        if (!adHoc) throw noAdHocGiven();
         adHocSelected = true;
       } else {
         await (await store()).select(id);
@@ -58,9 +61,7 @@ export function createConnectionContext(options: ConnectionContextOptions) {
     },
     async target(connectionId?: string): Promise<DatabaseTarget> {
       if (adHoc && (connectionId === adHocConnectionId || (connectionId === undefined && adHocSelected))) return adHoc.target;
-      if (connectionId === adHocConnectionId) {
-        throw new StudioError('not-found', 'No DATABASE_URL connection was given to this session.', { hint: 'Pick one of the listed connections.' });
-      }
+      if (connectionId === adHocConnectionId) throw noAdHocGiven();
       return (await (await store()).resolve(connectionId)).target;
     },
     async close(): Promise<void> {

@@ -13,11 +13,11 @@ export function connectionsHandlers(connections: ConnectionContext, events: Even
   return {
     'connections/list': () => connections.list(),
     'connections/save': async (input) => {
-      connections.notAdHoc(input.profile.id, 'edited');
+      connections.refuseAdHoc(input.profile.id, 'edited');
       return changed(await (await connections.store()).save(input));
     },
     'connections/delete': async ({ id }) => {
-      connections.notAdHoc(id, 'deleted');
+      connections.refuseAdHoc(id, 'deleted');
       return changed(await (await connections.store()).delete(id));
     },
     'connections/import-url': async (input) => changed(await (await connections.store()).importUrl(input)),
