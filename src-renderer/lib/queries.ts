@@ -5,6 +5,8 @@ import { studio } from './studio';
 export const queryKeys = {
   appInfo: ['app', 'info'] as const,
   connections: ['connections', 'list'] as const,
+  /** Everything a run can change: status and lock, for any connection. */
+  migrations: ['migrations'] as const,
   status: (connectionId: string | null) => ['migrations', 'status', connectionId] as const,
   lock: (connectionId: string | null) => ['migrations', 'lock', connectionId] as const,
   server: (connectionId: string | null) => ['connections', 'test', connectionId] as const,
@@ -25,18 +27,19 @@ export function useCurrentConnection() {
   return { ...list, current, currentId: list.data?.currentId ?? null };
 }
 
-function target(connectionId: string | null) {
+/** A migrations call's target: no id lets the door use its default connection. */
+export function connectionTarget(connectionId: string | null) {
   return connectionId ? { connectionId } : {};
 }
 
 export function useMigrationStatus(connectionId: string | null, enabled = true) {
-  return useQuery({ queryKey: queryKeys.status(connectionId), queryFn: () => studio.migrations.status(target(connectionId)), enabled });
+  return useQuery({ queryKey: queryKeys.status(connectionId), queryFn: () => studio.migrations.status(connectionTarget(connectionId)), enabled });
 }
 
 export function useLockState(connectionId: string | null, enabled = true) {
   return useQuery({
     queryKey: queryKeys.lock(connectionId),
-    queryFn: () => studio.migrations.lock(target(connectionId)),
+    queryFn: () => studio.migrations.lock(connectionTarget(connectionId)),
     enabled,
     refetchInterval: 5_000,
     // A lock poll failing every 5 s would bury the screen in notifications; the status bar shows it.
@@ -53,5 +56,3 @@ export function useServerInfo(connectionId: string | null, enabled = true) {
     meta: { silent: true },
   });
 }
-
-export { target as connectionTarget };

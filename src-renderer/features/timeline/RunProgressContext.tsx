@@ -32,7 +32,7 @@ export function RunProgressProvider({ children }: { children: ReactNode }) {
     const unsubscribe = studio.subscribe((event) => {
       if (event.type === 'connections-changed') void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
       // A run started elsewhere (another window, the seed API, the CLI through serve) changes our timeline too.
-      if (event.type === 'run-finished') void queryClient.invalidateQueries({ queryKey: ['migrations'] });
+      if (event.type === 'run-finished') void queryClient.invalidateQueries({ queryKey: queryKeys.migrations });
       dispatch({ kind: 'event', event });
     }, controller.signal);
     // Both: in Electron the signal cannot cross the contextBridge, only the returned function works.

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import type { MigrationRunResponse, RehearsalResult, RunPlan, RunSelection, StudioErrorShape } from '../../../src-main/contract';
 import { studio } from '../../lib/studio';
-import { connectionTarget } from '../../lib/queries';
+import { connectionTarget, queryKeys } from '../../lib/queries';
 import { toStudioError } from '../../lib/studioError';
 import { useRunProgress } from './RunProgressContext';
 
@@ -35,7 +35,7 @@ export function useRunFlow(connectionId: string | null) {
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
   const [rehearsal, setRehearsal] = useState<RehearsalView | null>(null);
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['migrations'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.migrations });
 
   const planMutation = useMutation({
     mutationFn: (request: RunRequest) => studio.migrations.plan({ ...connectionTarget(connectionId), selection: request.selection }),
