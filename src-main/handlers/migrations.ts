@@ -15,6 +15,9 @@ export interface MigrationsDeps {
 
 type MigrationChannel = Extract<ChannelName, `migrations/${string}`>;
 
+/** The database and the project settings a call works on, read together. */
+const targetAndProject = (deps: MigrationsDeps, connectionId?: string) => Promise.all([deps.target(connectionId), deps.project()]);
+
 /**
  * Run `work` as one exclusive run whose events go to every subscriber. If the engine ends without a
  * `run-finished` (it threw after starting), close the run for the subscribers so no UI waits forever.
@@ -33,7 +36,7 @@ function streamedRun<T extends { success: boolean; message: string }>(
       deps.events.emit({ ...event, runId });
     };
     try {
-      const [target, project] = await Promise.all([deps.target(connectionId), deps.project()]);
+      const [target, project] = await targetAndProject(deps, connectionId);
       const result = await work(target, project, { runId, onEvent });
       if (started && !finished) onEvent({ type: 'run-finished', runId, success: result.success, message: result.message });
       return result;
@@ -46,11 +49,10 @@ function streamedRun<T extends { success: boolean; message: string }>(
 
 /** migrations/* bound to the engine: one line of wiring per channel. */
 export function migrationsHandlers(deps: MigrationsDeps): Pick<Handlers, MigrationChannel> {
-  const withTarget = async (connectionId?: string) => Promise.all([deps.target(connectionId), deps.project()]);
   return {
-    'migrations/status': async ({ connectionId }) => getStatus(...(await withTarget(connectionId))),
-    'migrations/plan': async ({ connectionId, selection }) => planRun(...(await withTarget(connectionId)), selection),
-    'migrations/lock': async ({ connectionId }) => findLockHolder(...(await withTarget(connectionId))),
+    'migrations/status': async ({ connectionId }) => getStatus(...(await targetAndProject(deps, connectionId))),
+    'migrations/plan': async ({ connectionId, selection }) => planRun(...(await targetAndProject(deps, connectionId)), selection),
+    'migrations/lock': async ({ connectionId }) => findLockHolder(...(await targetAndProject(deps, connectionId))),
     'migrations/create': async (input) => createMigration(await deps.project(), input),
     'migrations/run': ({ connectionId, selection }) =>
       streamedRun(deps, (target, project, options) => runMigrations(target, project, selection, options), connectionId),
