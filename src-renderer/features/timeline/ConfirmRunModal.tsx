@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, List, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
 import type { ConnectionSummary } from '../../../src-main/contract';
+import { connectionAddress } from '../connections/ConnectionLabel';
 import type { PendingConfirmation } from './useRunFlow';
 
 interface ConfirmRunModalProps {
@@ -13,7 +14,7 @@ interface ConfirmRunModalProps {
 
 function targetLine(connection: ConnectionSummary | null): string {
   if (!connection) return 'the server’s default connection';
-  return `${connection.name} — ${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
+  return `${connection.name} — ${connectionAddress(connection)}`;
 }
 
 /** The production guard: the operator types the database name before anything runs. */
