@@ -4,7 +4,7 @@ import { join } from 'node:path';
 const appFolderName = 'pgm-studio';
 
 /** The OS's per-user config folder (where Electron's userData lives too). */
-export function userConfigDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+function userConfigDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (platform === 'win32') return env.APPDATA || join(homedir(), 'AppData', 'Roaming');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support');
   return env.XDG_CONFIG_HOME || join(homedir(), '.config');

@@ -1,2 +1,2 @@
-export { defaultDataDir, userConfigDir } from './defaultDataDir';
-export { backupPathFor, readJsonFile, writeJsonFileAtomic } from './jsonFile';
+export { defaultDataDir } from './defaultDataDir';
+export { readJsonFile, writeJsonFileAtomic } from './jsonFile';

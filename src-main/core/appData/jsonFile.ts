@@ -39,7 +39,7 @@ function corruptFileError(path: string, reason: string): StudioError {
   });
 }
 
-export function backupPathFor(path: string): string {
+function backupPathFor(path: string): string {
   return `${path}.bak`;
 }
 

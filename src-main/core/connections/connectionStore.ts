@@ -20,7 +20,8 @@ function notFound(id: string): StudioError {
   return new StudioError('not-found', `No saved connection has the id "${id}".`, { hint: 'List the connections and pick one of their ids, or save a new connection.' });
 }
 
-export async function createConnectionStore(options: ConnectionStoreOptions): Promise<ConnectionStore> {
+/** Profiles in <dataDir>/connections.json, passwords in the OS keychain, the sandbox in <dataDir>/sandbox (started on first use). */
+export async function openConnectionStore(options: ConnectionStoreOptions): Promise<ConnectionStore> {
   const { dataDir } = options;
   const sandboxEnabled = options.sandbox !== false;
   const passwords = new ProfilePasswords(openKeychain(), new SessionSecrets());

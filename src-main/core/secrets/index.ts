@@ -1,2 +1,2 @@
-export { keychainService, keychainUnavailableHint, openKeychain, type Keychain, type KeychainOptions } from './keychain';
+export { openKeychain, type Keychain } from './keychain';
 export { SessionSecrets } from './sessionSecrets';

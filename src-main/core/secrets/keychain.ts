@@ -2,9 +2,9 @@ import { StudioError } from '../../contract/errors';
 import { checkSessionBus } from './sessionBus';
 
 /** Every password PGM Studio keeps lives under this keychain service; the account is the profile id. */
-export const keychainService = 'pgm-studio';
+const keychainService = 'pgm-studio';
 
-export const keychainUnavailableHint =
+const keychainUnavailableHint =
   'Start your desktop keyring (gnome-keyring / KWallet) or choose "this session only" to keep the password in memory until the app quits';
 
 interface Keytar {
@@ -22,7 +22,6 @@ export interface Keychain {
 }
 
 export interface KeychainOptions {
-  service?: string;
   /** How long a keychain call may take before it counts as unavailable (keytar can hang on a dead D-Bus). */
   timeoutMs?: number;
   probeTimeoutMs?: number;
@@ -103,16 +102,15 @@ function firstLine(error: unknown): string {
 
 /** The OS keychain through keytar, with timeouts, failing as 'keychain-unavailable' (never a plain-text fallback). */
 export function openKeychain(options: KeychainOptions = {}): Keychain {
-  const service = options.service ?? keychainService;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const probeTimeoutMs = options.probeTimeoutMs ?? 3_000;
   return {
-    get: (account) => callKeytar((k) => k.getPassword(service, account), timeoutMs, 'reading a password'),
-    set: (account, password) => callKeytar((k) => k.setPassword(service, account, password), timeoutMs, 'saving a password'),
-    delete: (account) => callKeytar((k) => k.deletePassword(service, account), timeoutMs, 'deleting a password'),
+    get: (account) => callKeytar((k) => k.getPassword(keychainService, account), timeoutMs, 'reading a password'),
+    set: (account, password) => callKeytar((k) => k.setPassword(keychainService, account, password), timeoutMs, 'saving a password'),
+    delete: (account) => callKeytar((k) => k.deletePassword(keychainService, account), timeoutMs, 'deleting a password'),
     async isAvailable() {
       try {
-        await callKeytar((k) => k.getPassword(service, '__pgm-studio-availability-probe__'), probeTimeoutMs, 'checking availability');
+        await callKeytar((k) => k.getPassword(keychainService, '__pgm-studio-availability-probe__'), probeTimeoutMs, 'checking availability');
         return true;
       } catch {
         return false;
