@@ -1,7 +1,7 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import { appUrl, isAppUrl, type AppLocation } from './appLocation';
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,

@@ -11,7 +11,7 @@ const forbidden: RpcEnvelope<never> = {
 };
 
 /** Only our own top-level page may call: not an iframe, not a page the window was tricked into loading. */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, location: AppLocation): boolean {
+function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, location: AppLocation): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url, location);
 }

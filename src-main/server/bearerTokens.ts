@@ -12,6 +12,7 @@ export interface ApiTokens {
   generated: { read: boolean; admin: boolean };
 }
 
+/** 32 random bytes, URL-safe: the API tokens, the UI link token and the session cookie. */
 export const generateToken = () => randomBytes(32).toString('base64url');
 
 /** Tokens from the options, else PGM_STUDIO_READ_TOKEN / PGM_STUDIO_ADMIN_TOKEN, else random per launch. */
@@ -33,7 +34,7 @@ export function resolveApiTokens(given: { readToken?: string; adminToken?: strin
   return { read: read ?? generateToken(), admin: admin ?? generateToken(), generated: { read: read === undefined, admin: admin === undefined } };
 }
 
-export function bearerToken(request: FastifyRequest): string | undefined {
+function bearerToken(request: FastifyRequest): string | undefined {
   const match = /^Bearer[ ]+([^\s]+)\s*$/i.exec(request.headers.authorization ?? '');
   return match?.[1];
 }

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { generateToken } from './bearerTokens';
 import { sendError } from './httpErrors';
 import { secretsMatch } from './secretComparison';
 
@@ -8,14 +8,13 @@ import { secretsMatch } from './secretComparison';
  * for an HttpOnly SameSite=Strict cookie, so the renderer never sees or stores a token.
  */
 export function createUiSession(cookieName: () => string) {
-  const token = randomBytes(32).toString('base64url');
-  const sessionSecret = randomBytes(32).toString('base64url');
+  const token = generateToken();
+  const sessionSecret = generateToken();
 
   const hasSession = (request: FastifyRequest) => secretsMatch(request.cookies[cookieName()], sessionSecret);
 
   return {
     token,
-    hasSession,
     /** GET /?token=...: set the cookie and redirect to a clean URL (no token in history or Referer). */
     exchangeToken(given: string, reply: FastifyReply) {
       if (!secretsMatch(given, token)) {
@@ -32,4 +31,3 @@ export function createUiSession(cookieName: () => string) {
     },
   };
 }
-export type UiSession = ReturnType<typeof createUiSession>;
