@@ -5,7 +5,7 @@ import pg from 'pg';
 import { StudioError } from '../../contract/errors';
 import { clusterLocation, clusterReachableByPostgresUser } from './clusterAccess';
 import { findRunningCluster, isProcessAlive, type RunningCluster } from './runningCluster';
-import { newSandboxCredentials, readSandboxCredentials, writeSandboxCredentials, type SandboxCredentials } from './sandboxCredentials';
+import { credentialsPath, newSandboxCredentials, readSandboxCredentials, writeSandboxCredentials, type SandboxCredentials } from './sandboxCredentials';
 
 export const sandboxDatabase = 'course_tracker';
 
@@ -85,7 +85,7 @@ async function sandboxCredentialsFor(sandboxDir: string, clusterDir: string): Pr
   if (existing) return existing;
   if (existsSync(join(clusterDir, 'PG_VERSION'))) {
     throw new StudioError('connection-failed', `The sandbox cluster in ${clusterDir} has lost its credentials file.`, {
-      hint: `Delete the folder ${sandboxDir} to recreate the sandbox (its data is lost), or restore ${join(sandboxDir, 'credentials')}.`,
+      hint: `Delete the folder ${clusterDir} to recreate the sandbox (its data is lost), or restore ${credentialsPath(sandboxDir)}.`,
     });
   }
   const { freePort } = await import('./embeddedServer');
