@@ -33,7 +33,11 @@ interface ErrorLike {
   errors?: unknown;
 }
 
-/** Normalise a thrown value; raw pg / socket errors become connection errors, unknown ones 'internal'. */
+/**
+ * Normalise a thrown value; unknown ones become 'internal'. A channel call arrives here already
+ * shaped (the router turns anything unexpected into 'internal'), so the raw pg / socket cases serve
+ * only what is thrown outside a channel: in practice the unhandled-rejection guard in main.ts.
+ */
 export function toStudioError(error: unknown): StudioError {
   if (error instanceof StudioError) return error;
   if (error instanceof CommanderError) {
