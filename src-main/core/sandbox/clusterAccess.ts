@@ -16,7 +16,7 @@ function closedAncestor(path: string): { folder: string; mode: number } | undefi
       const { mode } = statSync(folder);
       if ((mode & 0o001) === 0) return { folder, mode };
     } catch {
-      // Not created yet: mkdir makes it 0755, so only existing ancestors can block.
+      // Not created yet: startSandbox creates it 0755 (under the usual umask), so only existing ancestors can block.
     }
     if (dirname(folder) === folder) return undefined;
   }
@@ -34,7 +34,11 @@ export function clusterLocation(preferredClusterDir: string, dataDir: string): s
   return join(rootClusterBase, key, 'cluster');
 }
 
-/** Say up front when the postgres user cannot reach the cluster, rather than let initdb fail with "Permission denied". */
+/**
+ * Checked once the folders exist, since clusterLocation can only foresee existing ones: a umask
+ * stricter than 022 (or a closed /var/lib) still blocks the postgres user. Say so up front rather
+ * than let initdb fail with "Permission denied".
+ */
 export async function clusterReachableByPostgresUser(clusterDir: string): Promise<void> {
   if (!isRoot()) return;
   const blocked = closedAncestor(clusterDir);
