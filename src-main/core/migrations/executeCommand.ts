@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { runner } from 'node-pg-migrate';
 import { StudioError, type MigrationEvent, type MigrationFailure, type MigrationRunResult, type ProjectSettings, type RunSelection } from '../../contract';
 import { readAppliedMigrations } from './appliedMigrations';
@@ -36,10 +35,9 @@ export async function executeCommand(
   project: ProjectSettings,
   steps: StepSelection[],
   mode: TransactionMode,
-  options: RunOptions = {},
+  { runId, onEvent }: RunOptions & { runId: string },
 ): Promise<CommandOutcome> {
-  const runId = options.runId ?? randomUUID();
-  const emit = (event: MigrationEvent): void => options.onEvent?.(event);
+  const emit = (event: MigrationEvent): void => onEvent?.(event);
   const logger = runnerLogger(emit, runId);
   const files = await listMigrationFiles(project.migrationsDir);
   const client = await connect(db);
@@ -85,6 +83,7 @@ export async function executeCommand(
       await tx.finish(false).catch(() => undefined);
       throw asStudioError(error);
     } finally {
+      // A failed unlock (lost connection) is harmless: ending the session below releases the lock too.
       await releaseMigrationLock(client).catch(() => undefined);
     }
   } finally {
