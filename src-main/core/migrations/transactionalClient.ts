@@ -55,10 +55,7 @@ export class TransactionalClient {
   async startRunnerCall(): Promise<void> {
     this.migrationsStarted = false;
     this.savepoints = [];
-    if (!this.outerOpen) {
-      await this.client.query('BEGIN');
-      this.outerOpen = true;
-    }
+    await this.openOuter();
   }
 
   /** Ends the outer transaction: COMMIT only for a successful real run, otherwise ROLLBACK. */
@@ -78,11 +75,14 @@ export class TransactionalClient {
     return this.execute(sql, values ?? (typeof input === 'string' ? undefined : input.values));
   };
 
+  private async openOuter(): Promise<void> {
+    if (this.outerOpen) return;
+    await this.client.query('BEGIN');
+    this.outerOpen = true;
+  }
+
   private async begin(): Promise<pg.QueryResult> {
-    if (!this.outerOpen) {
-      await this.client.query('BEGIN');
-      this.outerOpen = true;
-    }
+    await this.openOuter();
     const savepoint = `pgm_studio_${(this.counter += 1)}`;
     await this.client.query(`SAVEPOINT ${savepoint}`);
     this.savepoints.push(savepoint);
