@@ -17,16 +17,16 @@ const isSqlState = (code: unknown): code is string => typeof code === 'string' &
 export function describeFailure(error: unknown, migration: string | null, lastError: { statement: string; error: unknown } | null): MigrationFailure {
   const err = (error instanceof Error ? error : new Error(String(error))) as Error & PgErrorLike;
   // runner() rethrows the pg error itself, except around pgmigrations where it wraps the message.
-  const linked = lastError && (lastError.error === error || err.cause === lastError.error || err.message.includes((lastError.error as Error).message));
-  const fromServer = linked && lastError ? (lastError.error as PgErrorLike) : null;
-  const source = fromServer ?? err;
+  const linked = lastError && (lastError.error === error || err.cause === lastError.error || err.message.includes((lastError.error as Error).message)) ? lastError : null;
+  // The server's error carries SQLSTATE, position and hint; a wrapper only its message.
+  const source = linked ? (linked.error as PgErrorLike) : err;
   const pgCode = isSqlState(source.code) ? source.code : undefined;
   const position = source.position ? Number(source.position) : undefined;
   // The bundled node-pg-migrate loses operation names: 'for "pgm.()"' says nothing, drop it.
   const message = source.message.replace(/ for "pgm\.\(\)"/, '');
   const failure: MigrationFailure = { migration, message, ...(pgCode ? { pgCode } : {}) };
   if (position && Number.isFinite(position)) failure.position = position;
-  if (fromServer && lastError) failure.statement = lastError.statement;
+  if (linked) failure.statement = linked.statement;
   if (!pgCode && isIrreversible(failure.message)) failure.irreversible = true;
   const hint = hintFor(failure, source.hint);
   if (hint) failure.hint = hint;
