@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPencil, IconPlugConnected, IconTrash } from '@tabler/icons-react';
 import { adHocConnectionId, type ConnectionSummary } from '../../../src-main/contract';
 import { ConnectionLabel, connectionAddress } from './ConnectionLabel';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { TestResultView } from './TestResultView';
 import { useConnectionMutations } from './useConnectionMutations';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Checkbox, ColorInput, Group, NumberInput, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { environments, sslModes, type ConnectionSummary, type Environment } from '../../../src-main/contract';
 import { toStudioError } from '../../lib/studioError';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { TestResultView } from './TestResultView';
 import { useConnectionMutations } from './useConnectionMutations';
 

@@ -5,7 +5,7 @@ import type { ConnectionSummary } from '../../../src-main/contract';
 import { useConnections } from '../../lib/queries';
 import { ConnectionCard } from './ConnectionCard';
 import { ConnectionForm } from './ConnectionForm';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ImportUrlForm } from './ImportUrlForm';
 import { useConnectionMutations } from './useConnectionMutations';
 

@@ -6,7 +6,7 @@ import { environments, type ConnectionSummary, type Environment } from '../../..
 import { studio } from '../../lib/studio';
 import { queryKeys } from '../../lib/queries';
 import { toStudioError } from '../../lib/studioError';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 
 interface ImportRequest {
   url: string;

@@ -1,5 +1,6 @@
-import { Alert, Badge, Code, Drawer, Group, Loader, List, Stack, Text, Title } from '@mantine/core';
+import { Badge, Code, Drawer, Group, Loader, List, Stack, Text, Title } from '@mantine/core';
 import { IconFlask } from '@tabler/icons-react';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { FailureDetails } from './FailureDetails';
 import type { RehearsalView } from './useRunFlow';
 
@@ -18,11 +19,7 @@ export function RehearsalDrawer({ view, loading, onClose }: { view: RehearsalVie
             <Text size="sm">Rehearsing…</Text>
           </Group>
         )}
-        {view?.error && (
-          <Alert color="red" title={view.error.message}>
-            {view.error.hint}
-          </Alert>
-        )}
+        {view?.error && <ErrorAlert error={view.error} />}
         {result && (
           <>
             <Group gap="xs">

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Center, Code, Loader, Stack, Text } from '@mantine/core';
+import { Button, Center, Code, Loader, Stack, Text } from '@mantine/core';
 import { IconDatabaseOff } from '@tabler/icons-react';
 import type { ConnectionSummary } from '../../../src-main/contract';
 import { useMigrationStatus } from '../../lib/queries';
-import { toStudioError } from '../../lib/studioError';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ConfirmRunModal } from './ConfirmRunModal';
 import { LogPanel } from './LogPanel';
 import { MigrationList } from './MigrationList';
@@ -18,18 +18,6 @@ interface TimelinePageProps {
   connection: ConnectionSummary | null;
   /** False until the connection list says which connection is current. */
   ready: boolean;
-}
-
-function StatusError({ error, onRetry }: { error: unknown; onRetry(): void }) {
-  const shape = toStudioError(error);
-  return (
-    <Alert color="red" icon={<IconDatabaseOff size={20} />} title={shape.message} data-testid="status-error">
-      <Stack gap="xs" align="flex-start">
-        {shape.hint && <Text size="sm">{shape.hint}</Text>}
-        <Button size="xs" variant="light" color="red" onClick={onRetry}>Try again</Button>
-      </Stack>
-    </Alert>
-  );
 }
 
 /** The migration timeline of the current connection: summary, rows, confirmation, live progress, log. */
@@ -54,7 +42,11 @@ export function TimelinePage({ connectionId, connection, ready }: TimelinePagePr
             <Text size="sm">Reading the migrations table and folder…</Text>
           </Center>
         )}
-        {status.isError && <StatusError error={status.error} onRetry={() => void status.refetch()} />}
+        {status.isError && (
+          <ErrorAlert error={status.error} icon={<IconDatabaseOff size={20} />} testId="status-error">
+            <Button size="xs" variant="light" color="red" onClick={() => void status.refetch()}>Try again</Button>
+          </ErrorAlert>
+        )}
         {status.data && <TimelineSummary status={status.data} busy={busy} onRequest={flow.request} />}
       </Stack>
       {status.data && status.data.migrations.length === 0 && (
