@@ -14,7 +14,7 @@ export function adminDatabaseUrl(): string {
   return inject('adminDatabaseUrl');
 }
 
-export function withDatabase(url: string, database: string): string {
+function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
