@@ -27,11 +27,15 @@ function splitPassword(url: string): { withoutPassword: string; password: string
   }
 }
 
+function importUrl(request: ImportRequest, url: string = request.url): Promise<ConnectionSummary> {
+  return studio.connections.importUrl({ url, environment: request.environment, ...(request.name ? { name: request.name } : {}) });
+}
+
 /** With no keychain: import the URL without its password, then keep the password in memory for this session. */
 async function importForSession(request: ImportRequest): Promise<ConnectionSummary> {
   const split = splitPassword(request.url);
-  if (!split) return studio.connections.importUrl({ url: request.url, environment: request.environment, ...(request.name ? { name: request.name } : {}) });
-  const imported = await studio.connections.importUrl({ url: split.withoutPassword, environment: request.environment, ...(request.name ? { name: request.name } : {}) });
+  if (!split) return importUrl(request);
+  const imported = await importUrl(request, split.withoutPassword);
   const { passwordSource: _source, isSandbox: _sandbox, ...profile } = imported;
   return studio.connections.save({ profile, password: split.password, sessionOnly: true });
 }
@@ -42,9 +46,8 @@ export function ImportUrlForm({ onDone }: { onDone(): void }) {
   const [name, setName] = useState('');
   const [environment, setEnvironment] = useState<Environment>('development');
   const queryClient = useQueryClient();
-  const importUrl = useMutation({
-    mutationFn: (request: ImportRequest) =>
-      request.sessionOnly ? importForSession(request) : studio.connections.importUrl({ url: request.url, environment: request.environment, ...(request.name ? { name: request.name } : {}) }),
+  const importing = useMutation({
+    mutationFn: (request: ImportRequest) => (request.sessionOnly ? importForSession(request) : importUrl(request)),
     meta: { inlineErrors: true },
     onSuccess: (saved) => {
       notifications.show({ color: 'teal', message: `Connection “${saved.name}” imported.` });
@@ -52,8 +55,8 @@ export function ImportUrlForm({ onDone }: { onDone(): void }) {
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.connections }),
   });
-  const keychainFailed = importUrl.error !== null && toStudioError(importUrl.error).code === 'keychain-unavailable';
-  const submit = (sessionOnly: boolean) => importUrl.mutate({ url: url.trim(), environment, sessionOnly, ...(name.trim() ? { name: name.trim() } : {}) });
+  const keychainFailed = importing.error !== null && toStudioError(importing.error).code === 'keychain-unavailable';
+  const submit = (sessionOnly: boolean) => importing.mutate({ url: url.trim(), environment, sessionOnly, ...(name.trim() ? { name: name.trim() } : {}) });
 
   return (
     <Stack gap="sm" data-testid="import-url-form">
@@ -65,14 +68,14 @@ export function ImportUrlForm({ onDone }: { onDone(): void }) {
         <Text size="sm" fw={500} mb={4} id="import-environment-label">Environment</Text>
         <SegmentedControl aria-labelledby="import-environment-label" fullWidth data={[...environments]} value={environment} onChange={(v) => setEnvironment(v as Environment)} />
       </div>
-      {importUrl.error && (
-        <ErrorAlert error={importUrl.error}>
+      {importing.error && (
+        <ErrorAlert error={importing.error}>
           {keychainFailed && <Button size="xs" onClick={() => submit(true)}>Import for this session only</Button>}
         </ErrorAlert>
       )}
       <Group justify="flex-end" gap="xs">
         <Button variant="subtle" onClick={onDone}>Cancel</Button>
-        <Button loading={importUrl.isPending} disabled={!url.trim()} onClick={() => submit(false)}>Import</Button>
+        <Button loading={importing.isPending} disabled={!url.trim()} onClick={() => submit(false)}>Import</Button>
       </Group>
     </Stack>
   );
