@@ -4,13 +4,10 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationStatusResponse } from '../../contract';
 import { createTestDatabase, type TestDatabase } from '../../test-support/testDatabase';
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(repoRoot, 'bin', 'pgm-studio.js');
+import { cliBin, repoRoot } from '../testing/spawnCli';
 
 interface Serving {
   child: ChildProcessWithoutNullStreams;
@@ -32,7 +29,7 @@ async function tempDir(prefix: string) {
 function serve(args: string[], env: Record<string, string> = {}): Promise<Serving> {
   const { DATABASE_URL: _url, PGM_STUDIO_READ_TOKEN: _read, PGM_STUDIO_ADMIN_TOKEN: _admin, ...inherited } = process.env;
   const childEnv: NodeJS.ProcessEnv = { ...inherited, NO_COLOR: '1', PGM_STUDIO_RENDERER_DIR: rendererDir, ...env };
-  const child = spawn(process.execPath, [bin, 'serve', '--json', ...args], { cwd: repoRoot, env: childEnv });
+  const child = spawn(process.execPath, [cliBin, 'serve', '--json', ...args], { cwd: repoRoot, env: childEnv });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

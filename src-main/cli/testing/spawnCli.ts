@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(repoRoot, 'bin', 'pgm-studio.js');
+export const cliBin = join(repoRoot, 'bin', 'pgm-studio.js');
 // An empty data folder: a test must never pick up a developer's saved connections.
-const isolatedDataDir = mkdtempSync(join(tmpdir(), 'pgm-studio-cli-test-'));
+// Made on first use, so a file that only needs cliBin leaves no folder behind.
+let isolatedDataDir: string | undefined;
 
 export interface CliRun {
   code: number;
@@ -19,10 +20,11 @@ export interface CliRun {
 }
 
 export function spawnCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+  isolatedDataDir ??= mkdtempSync(join(tmpdir(), 'pgm-studio-cli-test-'));
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PGM_STUDIO_DATA_DIR: isolatedDataDir, ...options.env };
   if (!options.env || !('DATABASE_URL' in options.env)) delete env.DATABASE_URL;
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: options.cwd ?? repoRoot, env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [cliBin, ...args], { cwd: options.cwd ?? repoRoot, env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({
         code,
