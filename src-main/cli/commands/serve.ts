@@ -31,6 +31,11 @@ const untilStopSignal = () =>
     process.on('SIGTERM', stop);
   });
 
+/**
+ * Straight to the streams, not through Terminal: its masker also blanks the database password as a
+ * plain substring, which could cut into a random token that happens to contain it. The one secret
+ * here, the database URL, is masked by the caller.
+ */
 function announce(server: RunningServer, host: string, database: string, migrationsDir: string, json: boolean): void {
   const generated = {
     ...(server.generatedTokens.read ? { readToken: server.readToken } : {}),
