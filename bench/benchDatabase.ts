@@ -14,14 +14,19 @@ export interface BenchDatabase {
   dispose(): Promise<void>;
 }
 
-async function onServer(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
+/** Runs `fn` on a short-lived client of the database at `url`. */
+async function onDatabase<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+async function onServer(adminUrl: string, sql: string): Promise<void> {
+  await onDatabase(adminUrl, (client) => client.query(sql));
 }
 
 function withDatabase(url: string, database: string): string {
@@ -58,9 +63,7 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
 
 /** Mark the first `names` as applied by writing pgmigrations rows directly (nothing is run). */
 export async function markApplied(url: string, table: { schema: string; name: string }, names: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  await onDatabase(url, async (client) => {
     // node-pg-migrate's own table definition.
     await client.query(`CREATE TABLE IF NOT EXISTS "${table.schema}"."${table.name}" (id SERIAL PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL)`);
     await client.query(
@@ -69,7 +72,5 @@ export async function markApplied(url: string, table: { schema: string; name: st
        FROM unnest($1::text[]) WITH ORDINALITY AS t(name, ord) ORDER BY ord`,
       [names],
     );
-  } finally {
-    await client.end();
-  }
+  });
 }
