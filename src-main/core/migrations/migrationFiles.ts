@@ -23,8 +23,9 @@ export function isMigrationFileName(fileName: string): boolean {
 }
 
 /**
- * The same filter as a regex for runner()'s `ignorePattern` (it tests `^(pattern)$` against each
- * name), so node-pg-migrate loads exactly the files our status lists, not a README or a .map.
+ * The same filter as a regex for runner()'s `ignorePattern` (it tests `^pattern$` against each
+ * name, hence the one outer group), so node-pg-migrate loads exactly the files our status lists, not
+ * a README or a .map. status.test.ts pins that the two agree.
  */
 export const runnerIgnorePattern = String.raw`(?:\..*|.*\.d\.[cm]?ts|(?!.*\.(?:js|cjs|mjs|ts|sql)$).*)`;
 
