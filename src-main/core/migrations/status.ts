@@ -64,6 +64,7 @@ export function buildStatus(files: MigrationFile[], applied: AppliedMigration[],
 
 export async function readDownSteps(dir: string, files: MigrationFile[]): Promise<Map<string, boolean>> {
   const flags = await mapLimited(files, 32, async (f) => {
+    // An unreadable file still lists; "no down" is the cautious answer, and a run names the file when it fails to load it.
     const source = await readFile(join(dir, f.file), 'utf8').catch(() => '');
     return [f.file, hasDownStep(f.file, source)] as const;
   });
