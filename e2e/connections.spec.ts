@@ -1,8 +1,10 @@
 import { expect, test } from './support/studioTest';
+import { connections } from './support/connections';
 import { saveScreenshot } from './support/timeline';
 
 test('connections: import a DATABASE_URL, test it, rename it, delete it', async ({ app, studio }, testInfo) => {
-  await app.getByRole('button', { name: 'Connections', exact: true }).click();
+  const drawer = connections(app);
+  await drawer.open();
   await app.getByRole('button', { name: 'Import DATABASE_URL' }).click();
   const form = app.getByTestId('import-url-form');
   await form.getByLabel('DATABASE_URL').fill(studio.db.url);
@@ -11,7 +13,7 @@ test('connections: import a DATABASE_URL, test it, rename it, delete it', async 
   await form.getByRole('button', { name: 'Import', exact: true }).click();
   // On a machine without a keychain the import offers "this session only" instead of failing.
   const sessionOnly = form.getByRole('button', { name: 'Import for this session only' });
-  const card = app.getByTestId('connection-card').filter({ hasText: 'Imported staging' });
+  const card = drawer.card('Imported staging');
   await expect(sessionOnly.or(card)).toBeVisible();
   if (await sessionOnly.isVisible()) {
     await expect(form.getByTestId('inline-error')).toContainText(/keychain/i);
@@ -31,7 +33,7 @@ test('connections: import a DATABASE_URL, test it, rename it, delete it', async 
   const edit = app.getByTestId('connection-form');
   await edit.getByLabel('Name').fill('Course Tracker staging');
   await edit.getByRole('button', { name: 'Save' }).click();
-  const renamed = app.getByTestId('connection-card').filter({ hasText: 'Course Tracker staging' });
+  const renamed = drawer.card('Course Tracker staging');
   await expect(renamed).toBeVisible();
   await expect(card).toHaveCount(0);
 

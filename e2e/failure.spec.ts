@@ -46,7 +46,7 @@ test('a failing migration shows its PostgreSQL error inline and the timeline sta
 test('a rehearsal finds the same failure without touching the database', async ({ app, studio }, testInfo) => {
   const t = timeline(app);
   await app.getByRole('button', { name: 'Rehearse pending' }).click();
-  const drawer = app.getByTestId('rehearsal-drawer');
+  const drawer = t.rehearsalDrawer;
   await expect(drawer.getByTestId('rehearsal-outcome')).toHaveText('Would fail');
   await expect(drawer.getByTestId('migration-failure')).toContainText('lenght');
   await expect(drawer.getByTestId('rehearsal-sql')).toContainText('CREATE TABLE');

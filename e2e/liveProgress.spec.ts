@@ -23,7 +23,7 @@ test('live progress: each row goes running -> done with its duration, and the lo
   await expect(t.row(sample.first)).toHaveAttribute('data-progress', 'done');
   await expect(app.getByTestId('log-panel')).toContainText(`MIGRATION ${sample.first}`);
   // Nothing else may start while a run is in flight.
-  await expect(app.getByRole('button', { name: 'Run pending', exact: true })).toBeDisabled();
+  await expect(t.runPendingButton).toBeDisabled();
   await saveScreenshot(app, testInfo, 'running');
 
   await expect(t.row(slow)).toHaveAttribute('data-progress', 'done', { timeout: 20_000 });
@@ -34,7 +34,7 @@ test('live progress: each row goes running -> done with its duration, and the lo
 
 test('an expired session says how to get back in', async ({ app }, testInfo) => {
   await app.context().clearCookies();
-  await app.getByRole('button', { name: 'Run pending', exact: true }).click();
+  await timeline(app).runPendingButton.click();
   await expect(app.getByTestId('session-expired')).toContainText('Open the URL printed by pgm-studio serve again.');
   // The banner says it once; no notification repeats it.
   await expect(app.getByRole('alert').filter({ hasText: 'session has expired' })).toHaveCount(1);

@@ -1,4 +1,5 @@
 import { expect, test } from './support/studioTest';
+import { connections } from './support/connections';
 import { sample, saveScreenshot, timeline } from './support/timeline';
 
 test('on a production connection the run stays disabled until the database name is typed', async ({ app, studio }, testInfo) => {
@@ -6,7 +7,8 @@ test('on a production connection the run stays disabled until the database name 
   const dbName = studio.db.name;
 
   // Save a production profile for the test database through the connections drawer, then use it.
-  await app.getByRole('button', { name: 'Connections', exact: true }).click();
+  const drawer = connections(app);
+  await drawer.open();
   await app.getByRole('button', { name: 'Add connection' }).click();
   const form = app.getByTestId('connection-form');
   await form.getByLabel('Name').fill('Course Tracker production');
@@ -24,7 +26,7 @@ test('on a production connection the run stays disabled until the database name 
   await saveScreenshot(app, testInfo, 'production-profile-form');
   await form.getByRole('button', { name: 'Save' }).click();
 
-  const card = app.getByTestId('connection-card').filter({ hasText: 'Course Tracker production' });
+  const card = drawer.card('Course Tracker production');
   await expect(card.getByTestId('production-badge')).toBeVisible();
   await card.getByRole('button', { name: 'Use Course Tracker production' }).click();
   await expect(card).toContainText('In use');

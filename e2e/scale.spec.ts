@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './support/studioTest';
-import { saveScreenshot, timeline } from './support/timeline';
+import { sampleNames, saveScreenshot, timeline } from './support/timeline';
 
 const generated = 5_000;
 const base = 1_800_000_000_000;
@@ -14,8 +14,7 @@ test.use({
       const body = 'exports.up = (pgm) => { pgm.sql("SELECT 1"); };\nexports.down = (pgm) => { pgm.sql("SELECT 1"); };\n';
       await Promise.all(Array.from({ length: generated }, (_, i) => writeFile(join(migrationsDir, `${nameAt(i)}.js`), body)));
       await db.query('CREATE TABLE pgmigrations (id serial PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL)');
-      const sampleRows = ['1734567890000_initial_database_setup', '1734567890001_episode_notes_favorites', '1734567890002_add_user_preferences'];
-      const applied = [...sampleRows, ...Array.from({ length: generated / 2 }, (_, i) => nameAt(i))];
+      const applied = [...sampleNames, ...Array.from({ length: generated / 2 }, (_, i) => nameAt(i))];
       // The sample's tables are not created: status never executes migration files, it reads names only.
       await db.query(`INSERT INTO pgmigrations (name, run_on) SELECT n, now() - interval '1 day' + (i * interval '1 second') FROM unnest(ARRAY[${applied.map((n) => `'${n}'`).join(',')}]) WITH ORDINALITY AS t(n, i)`);
     },

@@ -2,7 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RpcEnvelope } from '../src-main/contract';
 import { expect, test } from './support/studioTest';
-import { saveScreenshot } from './support/timeline';
+import { saveScreenshot, timeline } from './support/timeline';
 
 test.describe('an empty migrations folder', () => {
   test.use({
@@ -16,7 +16,7 @@ test.describe('an empty migrations folder', () => {
   test('shows the empty state, up to date', async ({ app }, testInfo) => {
     await expect(app.getByTestId('timeline-empty')).toContainText('No migrations in this folder yet');
     await expect(app.getByTestId('up-to-date')).toBeVisible();
-    await expect(app.getByRole('button', { name: 'Run pending', exact: true })).toBeDisabled();
+    await expect(timeline(app).runPendingButton).toBeDisabled();
     await saveScreenshot(app, testInfo, 'empty-project');
   });
 });

@@ -50,7 +50,7 @@ test('run pending applies all three with run_on, then roll back to the first lea
 test('rehearse shows the SQL it would run and changes nothing', async ({ app, studio }, testInfo) => {
   const t = timeline(app);
   await t.row(sample.second).getByRole('button', { name: `Rehearse run up to ${sample.second}` }).click();
-  const drawer = app.getByTestId('rehearsal-drawer');
+  const drawer = t.rehearsalDrawer;
   await expect(drawer.getByTestId('rehearsal-outcome')).toHaveText('Would succeed');
   await expect(drawer.getByTestId('rehearsal-sql')).toContainText(/CREATE TABLE/i);
   await saveScreenshot(app, testInfo, 'rehearsal');

@@ -11,10 +11,13 @@ export const sampleNames = [sample.first, sample.second, sample.third];
 export function timeline(page: Page) {
   const row = (name: string): Locator => page.locator(`[data-testid="migration-row"][data-name="${name}"]`);
   const dialog = page.getByRole('dialog');
+  const runPendingButton = page.getByRole('button', { name: 'Run pending', exact: true });
   return {
     row,
     rows: page.getByTestId('migration-row'),
     summary: page.getByTestId('timeline-summary'),
+    runPendingButton,
+    rehearsalDrawer: page.getByTestId('rehearsal-drawer'),
     dialog,
     confirmButton: dialog.getByTestId('confirm-run'),
     async expectStates(states: Record<string, string>) {
@@ -22,7 +25,7 @@ export function timeline(page: Page) {
     },
     /** Opens the confirmation for "Run pending". */
     async runPending() {
-      await page.getByRole('button', { name: 'Run pending', exact: true }).click();
+      await runPendingButton.click();
       await expect(dialog).toBeVisible();
     },
     async rollBackTo(name: string) {
