@@ -106,10 +106,13 @@ export interface RunPlan {
   migrations: string[];
 }
 
+/** The languages `migrations/create` writes a template in (the engine also runs .cjs and .mjs files). */
+export const newMigrationLanguages = ['js', 'ts', 'sql'] as const;
+
 export const createMigrationInputSchema = z
   .object({
     name: z.string().min(1).max(200),
-    language: z.enum(['js', 'ts', 'sql']).default('js'),
+    language: z.enum(newMigrationLanguages).default('js'),
   })
   .strict();
 

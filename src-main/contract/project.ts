@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
 
-export const migrationLanguages = ['js', 'cjs', 'mjs', 'ts', 'sql'] as const;
-
 /** node-pg-migrate settings for one migrations directory. */
 export const projectSettingsSchema = z
   .object({
