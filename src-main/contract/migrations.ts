@@ -39,12 +39,16 @@ export interface MigrationStatusResponse {
   message: string;
 }
 
+/** The largest `count` a run, rehearsal or redo takes: more than any project has migrations. */
+export const maxRunCount = 100_000;
+const runCountSchema = z.number().int().positive().max(maxRunCount);
+
 /** Which migrations a run or rehearsal covers. `to` and `count` are exclusive. */
 export const runSelectionSchema = z
   .object({
     direction: z.enum(['up', 'down']),
     /** up: the next N pending (default all). down: the last N applied (default 1). */
-    count: z.number().int().positive().max(100_000).optional(),
+    count: runCountSchema.optional(),
     /** up: up to and including this migration. down: revert everything after it, leaving it applied. */
     to: migrationNameSchema.optional(),
   })
@@ -54,8 +58,8 @@ export type RunSelection = z.infer<typeof runSelectionSchema>;
 
 export const targetSchema = z.object({ connectionId: z.string().min(1).max(200).optional() }).strict();
 
-export const runInputSchema = z.object({ connectionId: z.string().min(1).max(200).optional(), selection: runSelectionSchema }).strict();
-export const redoInputSchema = z.object({ connectionId: z.string().min(1).max(200).optional(), count: z.number().int().positive().max(100_000).optional() }).strict();
+export const runInputSchema = targetSchema.extend({ selection: runSelectionSchema });
+export const redoInputSchema = targetSchema.extend({ count: runCountSchema.optional() });
 
 export interface MigrationRunResult {
   name: string;

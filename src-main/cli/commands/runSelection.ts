@@ -1,12 +1,12 @@
 // --count / --to, checked by the contract's own schema so the CLI accepts exactly what the engine does.
-import { runSelectionSchema, StudioError, type RunSelection } from '../../contract';
+import { maxRunCount, runSelectionSchema, StudioError, type RunSelection } from '../../contract';
 
 /**
  * `down --all` as a RunSelection: the contract's largest count. The engine reverts every applied
  * migration when the count exceeds them, and deciding it there (under the run's lock) cannot race
  * with another run the way counting them first here would.
  */
-export const everyAppliedMigration = 100_000;
+export const everyAppliedMigration = maxRunCount;
 
 export function selectionFrom(direction: 'up' | 'down', options: { count?: number; to?: string }): RunSelection {
   const parsed = runSelectionSchema.safeParse({ direction, count: options.count, to: options.to });
