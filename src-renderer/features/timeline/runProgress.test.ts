@@ -49,7 +49,7 @@ describe('reduceRunProgress', () => {
     ]);
     const after = applyRunResponse(during, 'up', {
       results: [
-        { name: 'a', direction: 'up', timestamp: '2026-11-27T12:00:00Z', success: false },
+        { name: 'a', direction: 'up', timestamp: '2026-11-27T12:00:00Z', success: false, rolledBack: true },
         { name: 'b', direction: 'up', timestamp: '2026-11-27T12:00:01Z', success: false },
       ],
       failure,

@@ -76,17 +76,16 @@ export function reduceRunProgress(state: RunProgress, event: StudioEvent, at: nu
 
 /**
  * After the call returns, the response is the truth: the failing migration is marked (even if its
- * event was missed), migrations that finished but were rolled back with the command say so, and
+ * event was missed), migrations the engine reports as rolled back with the command say so, and
  * migrations that never started lose their "queued" mark.
  */
 export function applyRunResponse(state: RunProgress, direction: 'up' | 'down', response: Pick<MigrationRunResponse, 'results' | 'failure'>): RunProgress {
   const byMigration: Record<string, MigrationProgress> = {};
   for (const [name, progress] of Object.entries(state.byMigration)) if (progress.status !== 'queued') byMigration[name] = progress;
-  const failing = response.failure?.migration ?? null;
   for (const result of response.results) {
-    if (result.success || result.name === failing) continue;
-    byMigration[result.name] = { status: 'rolled-back', direction: result.direction };
+    if (result.rolledBack) byMigration[result.name] = { status: 'rolled-back', direction: result.direction };
   }
+  const failing = response.failure?.migration;
   if (failing && response.failure) byMigration[failing] = { status: 'failed', direction, failure: response.failure };
   return { ...state, active: false, byMigration };
 }
