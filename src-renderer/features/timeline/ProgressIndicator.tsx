@@ -1,6 +1,16 @@
+import type { ReactNode } from 'react';
 import { Group, Loader, Text } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconHourglassEmpty, IconX } from '@tabler/icons-react';
 import type { MigrationProgress } from './runProgress';
+
+/** Every state wears the same markers (test id, data-progress), so each is found the same way. */
+function Indicator({ status, gap = 4, children }: { status: MigrationProgress['status']; gap?: number; children: ReactNode }) {
+  return (
+    <Group gap={gap} data-testid="migration-progress" data-progress={status} wrap="nowrap">
+      {children}
+    </Group>
+  );
+}
 
 /** The live state of one migration in the current run: queued, running, done (ms), failed. */
 export function ProgressIndicator({ progress, rehearsal }: { progress: MigrationProgress; rehearsal: boolean }) {
@@ -9,40 +19,40 @@ export function ProgressIndicator({ progress, rehearsal }: { progress: Migration
   switch (progress.status) {
     case 'queued':
       return (
-        <Group gap={4} data-testid="migration-progress" data-progress="queued" wrap="nowrap">
+        <Indicator status="queued">
           <IconHourglassEmpty size={16} aria-hidden />
           <Text size="sm" c="dimmed">Queued</Text>
-        </Group>
+        </Indicator>
       );
     case 'running':
       return (
-        <Group gap={6} data-testid="migration-progress" data-progress="running" wrap="nowrap">
+        <Indicator status="running" gap={6}>
           <Loader size={14} aria-hidden />
           <Text size="sm">Running…</Text>
-        </Group>
+        </Indicator>
       );
     case 'done':
       return (
-        <Group gap={4} data-testid="migration-progress" data-progress="done" wrap="nowrap">
+        <Indicator status="done">
           <IconCheck size={16} color="var(--mantine-color-teal-filled)" aria-hidden />
           <Text size="sm">
             {verb} in {progress.durationMs} ms
           </Text>
-        </Group>
+        </Indicator>
       );
     case 'rolled-back':
       return (
-        <Group gap={4} data-testid="migration-progress" data-progress="rolled-back" wrap="nowrap">
+        <Indicator status="rolled-back">
           <IconArrowBackUp size={16} aria-hidden />
           <Text size="sm" c="dimmed">Ran, then rolled back</Text>
-        </Group>
+        </Indicator>
       );
     case 'failed':
       return (
-        <Group gap={4} data-testid="migration-progress" data-progress="failed" wrap="nowrap">
+        <Indicator status="failed">
           <IconX size={16} color="var(--mantine-color-red-filled)" aria-hidden />
           <Text size="sm" c="red" fw={600}>{rehearsal ? 'Failed in rehearsal' : 'Failed'}</Text>
-        </Group>
+        </Indicator>
       );
   }
 }
