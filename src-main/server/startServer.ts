@@ -5,9 +5,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
-import { StudioError, type ProjectSettings } from '../contract';
-import { createStudio } from '../handlers/createStudio';
-import { stderrLog, type ProcessLog } from '../handlers/errorShape';
+import { StudioError } from '../contract';
+import { createStudio, type StudioOptions } from '../handlers/createStudio';
+import { stderrLog } from '../handlers/errorShape';
 import { createRouter } from '../handlers/router';
 import { resolveApiTokens } from './bearerTokens';
 import { eventStreamRoutes } from './eventStream';
@@ -17,21 +17,16 @@ import { rpcRoutes } from './rpcRoutes';
 import { seedApiRoutes, type RateLimit } from './seedApi';
 import { createUiSession } from './uiSession';
 
-export interface ServerOptions {
+/** The studio's own settings (data folder, project, --database-url, log), plus how to serve it. */
+export interface ServerOptions extends Pick<StudioOptions, 'dataDir' | 'migrationsDir' | 'configFile' | 'projectOverrides' | 'databaseUrl' | 'log'> {
   host?: string;
   /** 0 (default): any free port. */
   port?: number;
-  dataDir: string;
-  migrationsDir?: string;
-  configFile?: string;
-  projectOverrides?: Partial<ProjectSettings>;
-  databaseUrl?: string;
   readToken?: string;
   adminToken?: string;
   /** The built renderer (npm run build); default $PGM_STUDIO_RENDERER_DIR, else out/renderer of this package. */
   rendererDir?: string;
   rateLimit?: Partial<RateLimit>;
-  log?: ProcessLog;
 }
 
 export interface RunningServer {
