@@ -44,7 +44,7 @@ export function Shell() {
             )}
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <ConnectionSwitcher list={connections.data} onManage={() => setManageOpen(true)} />
+            <ConnectionSwitcher list={connections.data} current={connections.current} onManage={() => setManageOpen(true)} />
             <Button variant="subtle" onClick={() => setManageOpen(true)}>Connections</Button>
             <ThemeToggle />
           </Group>

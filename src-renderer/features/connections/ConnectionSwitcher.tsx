@@ -1,13 +1,12 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { IconChevronDown, IconSettings } from '@tabler/icons-react';
-import type { ConnectionList } from '../../../src-main/contract';
+import type { ConnectionList, ConnectionSummary } from '../../../src-main/contract';
 import { ConnectionLabel, connectionAddress } from './ConnectionLabel';
 import { useConnectionMutations } from './useConnectionMutations';
 
 /** The header's connection picker: the current one with its color and PRODUCTION badge, the others a click away. */
-export function ConnectionSwitcher({ list, onManage }: { list: ConnectionList | undefined; onManage(): void }) {
+export function ConnectionSwitcher({ list, current, onManage }: { list: ConnectionList | undefined; current: ConnectionSummary | null; onManage(): void }) {
   const { select } = useConnectionMutations();
-  const current = list?.connections.find((c) => c.id === list.currentId) ?? null;
   return (
     <Menu position="bottom-end" width={360} shadow="md">
       <Menu.Target>
