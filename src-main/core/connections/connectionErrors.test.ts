@@ -22,4 +22,10 @@ describe('connectErrorFor', () => {
     expect(JSON.stringify(mapped.toJSON())).not.toContain(attempt.password);
     expect(mapped.message).toContain('****');
   });
+
+  it("maps pg's client-side password refusal (no password saved) to auth-failed with a next step", () => {
+    const mapped = connectErrorFor(new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'), { ...attempt, password: undefined });
+    expect(mapped.code).toBe('auth-failed');
+    expect(mapped.hint).toMatch(/password/);
+  });
 });

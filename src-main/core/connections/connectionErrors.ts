@@ -38,6 +38,12 @@ export function connectErrorFor(error: unknown, tried: ConnectAttempt): StudioEr
       hint: 'Check that the role exists and that pg_hba.conf allows it from this machine (and with this SSL mode).', detail,
     });
   }
+  // pg's own client-side refusal, e.g. "SASL: ... client password must be a string" (no password saved).
+  if (!code && /password/i.test(message)) {
+    return new StudioError('auth-failed', `PostgreSQL at ${where} needs a password for user "${attempt.user}": ${message}`, {
+      hint: 'Enter the password for this connection (or use a DATABASE_URL that includes it).', detail,
+    });
+  }
   if (code === '3D000') {
     return new StudioError('connection-failed', `Database "${attempt.database}" does not exist on ${where}.`, {
       hint: `Create it (createdb -h ${attempt.host} -p ${attempt.port} -U ${attempt.user} ${attempt.database}) or correct the database name in the connection.`, detail,

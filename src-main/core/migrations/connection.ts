@@ -1,47 +1,9 @@
 import pg from 'pg';
-import { StudioError } from '../../contract';
+import { connectErrorFor } from '../connections/connectionErrors';
 import type { DatabaseTarget } from './types';
 
 /** Shown in pg_stat_activity, so a lock held by the studio is recognisable. */
 const applicationName = 'pgm-studio';
-
-const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH']);
-const authCodes = new Set(['28P01', '28000']);
-
-/** `user@host:port/database` for messages: never the password. */
-function describeTarget(target: DatabaseTarget): string {
-  let { user, host, port, database } = target;
-  if (target.connectionString) {
-    try {
-      const url = new URL(target.connectionString);
-      user ??= decodeURIComponent(url.username) || undefined;
-      host ??= url.hostname || undefined;
-      port ??= url.port ? Number(url.port) : undefined;
-      database ??= decodeURIComponent(url.pathname.slice(1)) || undefined;
-    } catch {
-      // Not a URL (key=value form): describe what we know.
-    }
-  }
-  return `${user ?? '(default user)'}@${host ?? 'localhost'}:${port ?? 5432}/${database ?? '(default database)'}`;
-}
-
-function connectError(target: DatabaseTarget, error: unknown): StudioError {
-  const err = error as { code?: string; message?: string };
-  const where = describeTarget(target);
-  const reason = err.message ?? String(error);
-  if (authCodes.has(err.code ?? '') || /password/i.test(reason)) {
-    return new StudioError('auth-failed', `Authentication failed for ${where}: ${reason}`, {
-      hint: 'Check the user name and password of the connection (re-enter the password if it changed).',
-    });
-  }
-  if (err.code === '3D000') {
-    return new StudioError('connection-failed', `Database does not exist: ${where}`, { hint: 'Create the database first (createdb) or pick the right database name.' });
-  }
-  const hint = unreachableCodes.has(err.code ?? '')
-    ? 'Check that PostgreSQL is running and reachable at this host and port (firewall, VPN, docker port mapping).'
-    : 'Check the connection settings (host, port, SSL mode) and that the server accepts connections.';
-  return new StudioError('connection-failed', `Cannot connect to ${where}: ${reason}`, { hint });
-}
 
 /** A connected client tagged with our application_name; connection failures become StudioErrors. */
 export async function connect(target: DatabaseTarget): Promise<pg.Client> {
@@ -52,7 +14,8 @@ export async function connect(target: DatabaseTarget): Promise<pg.Client> {
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw connectError(target, error);
+    // The client has merged the target (a connection string too) with pg's defaults: the error names what was tried.
+    throw connectErrorFor(error, client);
   }
   return client;
 }
