@@ -9,6 +9,8 @@ export function exitCodeFor(code: ErrorCode): number {
   return code === 'migration-failed' || code === 'irreversible-migration' ? exitCodes.migrationFailed : exitCodes.usageOrConnection;
 }
 
+const bugHint = 'This is a bug in pgm-studio; please report it with the command you ran.';
+
 const defaultHints: Partial<Record<ErrorCode, string>> = {
   'invalid-input': 'Run `pgm-studio --help` (or `pgm-studio <command> --help`) for the usage.',
   'connection-failed': 'Check --database-url (or DATABASE_URL): is the server running, and are host, port and database name right?',
@@ -20,7 +22,7 @@ const defaultHints: Partial<Record<ErrorCode, string>> = {
   'out-of-order': 'A pending migration is older than the last applied one: rename it with a newer timestamp, or pass --no-check-order.',
   'missing-file': 'Restore the migration file from version control, or remove its row from the migrations table if it was deleted on purpose.',
   'keychain-unavailable': 'Pass --database-url (or DATABASE_URL) to skip the saved connection.',
-  internal: 'This is a bug in pgm-studio; please report it with the command you ran.',
+  internal: bugHint,
 };
 
 const connectionErrnos = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
@@ -61,6 +63,7 @@ export function toStudioError(error: unknown): StudioError {
   return new StudioError('internal', message ?? String(error), { cause: error });
 }
 
-export function errorShape(error: StudioError): StudioErrorShape {
-  return { code: error.code, message: error.message, hint: error.hint ?? defaultHints[error.code] ?? defaultHints.internal };
+/** The error as printed: always with a hint, the code's default when the error brought none. */
+export function errorShape(error: StudioError): StudioErrorShape & { hint: string } {
+  return { code: error.code, message: error.message, hint: error.hint ?? defaultHints[error.code] ?? bugHint };
 }

@@ -22,8 +22,7 @@ export async function runCli(argv: string[], terminal = new Terminal()): Promise
     if (thrown instanceof CommanderError && thrown.exitCode === 0) return exitCodes.success;
     const error = toStudioError(thrown instanceof CommanderError && thrown.code === 'commander.help' ? new CommanderError(2, thrown.code, 'no command given') : thrown);
     const shape = errorShape(error);
-    terminal.err(`${terminal.errStyle.fail('error:')} ${shape.message}`);
-    terminal.err(`${terminal.errStyle.bold('hint:')} ${shape.hint}`);
+    terminal.errorWithHint(shape.message, shape.hint);
     if (argv.includes('--json')) terminal.json({ error: shape });
     return thrown instanceof CommanderError ? exitCodes.usageOrConnection : exitCodeFor(error.code);
   } finally {
@@ -35,8 +34,7 @@ export async function runCli(argv: string[], terminal = new Terminal()): Promise
 const terminal = new Terminal();
 process.on('unhandledRejection', (reason) => {
   const shape = errorShape(toStudioError(reason));
-  terminal.err(`error: ${shape.message}`);
-  terminal.err(`hint: ${shape.hint}`);
+  terminal.errorWithHint(shape.message, shape.hint);
   process.exit(exitCodes.usageOrConnection);
 });
 

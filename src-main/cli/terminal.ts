@@ -60,6 +60,12 @@ export class Terminal {
     this.stderr.write(this.masker.mask(text));
   }
 
+  /** How every failure ends on stderr: what went wrong, then what to do next. */
+  errorWithHint(message: string, hint: string): void {
+    this.err(`${this.errStyle.fail('error:')} ${message}`);
+    this.err(`${this.errStyle.bold('hint:')} ${hint}`);
+  }
+
   json(value: unknown): void {
     this.out(JSON.stringify(value, null, 2));
   }

@@ -35,11 +35,9 @@ export function reportRehearsal(terminal: Terminal, result: RehearsalResult, jso
 }
 
 function reportFailedRun(terminal: Terminal, failure: MigrationFailure | undefined, message: string): void {
-  const style = terminal.errStyle;
   const migration = failure?.migration;
   // The engine's message usually names the migration already; say it once.
   const named = migration && !message.includes(migration) ? `migration ${migration} failed: ` : '';
-  terminal.err(`${style.fail('error:')} ${named}${message}`);
   const hint = failure?.hint ?? 'Fix the migration file, then run the command again; `pgm-studio rehearse` tries it without changing anything.';
-  terminal.err(`${style.bold('hint:')} ${hint}`);
+  terminal.errorWithHint(`${named}${message}`, hint);
 }
