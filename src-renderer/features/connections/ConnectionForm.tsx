@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Checkbox, ColorInput, Group, NumberInput, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { environments, sslModes, type ConnectionSummary, type Environment } from '../../../src-main/contract';
-import { toStudioError } from '../../lib/studioError';
 import { ErrorAlert } from '../../lib/ErrorAlert';
+import { KeychainErrorAlert } from './KeychainErrorAlert';
 import { TestResultView } from './TestResultView';
 import { useConnectionMutations } from './useConnectionMutations';
 
@@ -29,7 +29,6 @@ export function ConnectionForm({ editing, keychainAvailable, onDone }: Connectio
   const [sessionOnly, setSessionOnly] = useState(!keychainAvailable);
   const { save, test } = useConnectionMutations();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const keychainFailed = save.error !== null && toStudioError(save.error).code === 'keychain-unavailable';
 
   const submit = (asSessionOnly: boolean) =>
     save.mutate(
@@ -75,11 +74,7 @@ export function ConnectionForm({ editing, keychainAvailable, onDone }: Connectio
       <ColorInput label="Color" value={draft.color} onChange={(v) => set('color', v)} format="hex" swatches={Object.values(environmentColors)} />
       {test.data && <TestResultView result={test.data} />}
       {test.error && <ErrorAlert error={test.error} />}
-      {save.error && (
-        <ErrorAlert error={save.error}>
-          {keychainFailed && <Button size="xs" onClick={() => submit(true)}>Save for this session only</Button>}
-        </ErrorAlert>
-      )}
+      {save.error && <KeychainErrorAlert error={save.error} sessionOnlyLabel="Save for this session only" onSessionOnly={() => submit(true)} />}
       <Group justify="space-between">
         <Button variant="default" loading={test.isPending}
           onClick={() => test.mutate({ ...(editing ? { id: editing.id } : {}), profile: draft, ...(password ? { password } : {}) })}>

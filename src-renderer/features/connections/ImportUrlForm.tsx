@@ -5,8 +5,7 @@ import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantin
 import { environments, type ConnectionSummary, type Environment } from '../../../src-main/contract';
 import { studio } from '../../lib/studio';
 import { queryKeys } from '../../lib/queries';
-import { toStudioError } from '../../lib/studioError';
-import { ErrorAlert } from '../../lib/ErrorAlert';
+import { KeychainErrorAlert } from './KeychainErrorAlert';
 
 interface ImportRequest {
   url: string;
@@ -55,7 +54,6 @@ export function ImportUrlForm({ onDone }: { onDone(): void }) {
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.connections }),
   });
-  const keychainFailed = importing.error !== null && toStudioError(importing.error).code === 'keychain-unavailable';
   const submit = (sessionOnly: boolean) => importing.mutate({ url: url.trim(), environment, sessionOnly, ...(name.trim() ? { name: name.trim() } : {}) });
 
   return (
@@ -68,11 +66,7 @@ export function ImportUrlForm({ onDone }: { onDone(): void }) {
         <Text size="sm" fw={500} mb={4} id="import-environment-label">Environment</Text>
         <SegmentedControl aria-labelledby="import-environment-label" fullWidth data={[...environments]} value={environment} onChange={(v) => setEnvironment(v as Environment)} />
       </div>
-      {importing.error && (
-        <ErrorAlert error={importing.error}>
-          {keychainFailed && <Button size="xs" onClick={() => submit(true)}>Import for this session only</Button>}
-        </ErrorAlert>
-      )}
+      {importing.error && <KeychainErrorAlert error={importing.error} sessionOnlyLabel="Import for this session only" onSessionOnly={() => submit(true)} />}
       <Group justify="flex-end" gap="xs">
         <Button variant="subtle" onClick={onDone}>Cancel</Button>
         <Button loading={importing.isPending} disabled={!url.trim()} onClick={() => submit(false)}>Import</Button>
