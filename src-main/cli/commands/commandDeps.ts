@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { maxRunCount } from '../../contract';
 import type { SharedOptionsResolver } from '../sharedOptions';
 import type { Terminal } from '../terminal';
 
@@ -10,9 +11,9 @@ export interface CommandDeps {
   setExitCode(code: number): void;
 }
 
-/** commander parser for --count: a positive integer, or a usage error (exit 2). */
+/** commander parser for --count: a whole number the contract accepts, or a usage error (exit 2). */
 export function parseCount(value: string): number {
   const count = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(count) || count < 1) throw new InvalidArgumentError('Give a whole number of migrations, 1 or more.');
+  if (!/^\d+$/.test(value) || count < 1 || count > maxRunCount) throw new InvalidArgumentError(`Give a whole number of migrations, from 1 to ${maxRunCount}.`);
   return count;
 }

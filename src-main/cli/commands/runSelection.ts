@@ -12,7 +12,7 @@ export function selectionFrom(direction: 'up' | 'down', options: { count?: numbe
   const parsed = runSelectionSchema.safeParse({ direction, count: options.count, to: options.to });
   if (!parsed.success) {
     throw new StudioError('invalid-input', parsed.error.issues.map((i) => i.message).join(' '), {
-      hint: 'Give either --count N or --to NAME (a migration name such as 1734567890000_initial_database_setup), not both.',
+      hint: `Give --count N (1 to ${maxRunCount}) or --to NAME (a migration name such as 1734567890000_initial_database_setup), not both.`,
     });
   }
   return parsed.data;
