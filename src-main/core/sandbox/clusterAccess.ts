@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { StudioError } from '../../contract/errors';
 
@@ -48,4 +48,19 @@ export async function clusterReachableByPostgresUser(clusterDir: string): Promis
     hint: `Set PGM_STUDIO_DATA_DIR to a folder whose parents everyone may enter (e.g. /var/lib/pgm-studio), or run PGM Studio as a normal user.`,
     detail: { folder: blocked.folder, mode: ((info?.mode ?? blocked.mode) & 0o777).toString(8) },
   });
+}
+
+/**
+ * `mkdir -p` for the folders above the cluster. Under root the new ones must stay enterable by the
+ * postgres user whatever the umask (with umask 077, mode 0o755 would still give 0700), so they are
+ * chmod-ed; folders that already existed are left as they are.
+ */
+export async function mkdirEnterable(dir: string): Promise<void> {
+  const firstCreated = await mkdir(dir, { recursive: true, mode: 0o755 });
+  if (!firstCreated || !isRoot()) return;
+  const top = resolve(firstCreated);
+  for (let folder = resolve(dir); ; folder = dirname(folder)) {
+    await chmod(folder, 0o755);
+    if (folder === top || dirname(folder) === folder) return;
+  }
 }

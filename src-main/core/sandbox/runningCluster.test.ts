@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clusterLocation, clusterReachableByPostgresUser, rootClusterBase } from './clusterAccess';
+import { clusterLocation, clusterReachableByPostgresUser, mkdirEnterable, rootClusterBase } from './clusterAccess';
 import { findRunningCluster } from './runningCluster';
 
 let folder: string;
@@ -60,5 +60,18 @@ describe('clusterLocation', () => {
     } else {
       expect(placed).toBe(preferred);
     }
+  });
+});
+
+describe('mkdirEnterable', () => {
+  it('under root, leaves every folder it creates enterable by the postgres user even with umask 077', async () => {
+    const previous = process.umask(0o077);
+    try {
+      await mkdirEnterable(join(folder, 'a', 'b', 'c'));
+    } finally {
+      process.umask(previous);
+    }
+    const modes = await Promise.all(['a', 'a/b', 'a/b/c'].map(async (f) => (await stat(join(folder, f))).mode & 0o777));
+    expect(modes).toEqual(process.getuid?.() === 0 ? [0o755, 0o755, 0o755] : [0o700, 0o700, 0o700]);
   });
 });

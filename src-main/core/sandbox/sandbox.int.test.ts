@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnectionStore, type ConnectionStore } from '../connections';
-import { clusterDirFor, findRunningCluster, sandboxDirFor } from './index';
+import { clusterDirFor, findRunningCluster, sandboxDatabase, sandboxDirFor, startSandbox } from './index';
 
 // This file starts its own embedded cluster (a few seconds) in an empty data folder, as a first launch does.
 let dataDir: string;
@@ -87,5 +87,24 @@ describe('sandbox', () => {
     expect(messages.some((line) => line.includes(`Port ${credentials.port} is taken`))).toBe(true);
     await store.close();
     squatter.close();
+  });
+});
+
+describe('sandbox under a strict umask', () => {
+  it('starts with umask 077 (root: the postgres user can still reach the cluster and read the initdb password file)', async () => {
+    const strictDir = join(dataDir, 'strict-umask');
+    const previous = process.umask(0o077);
+    let server: Awaited<ReturnType<typeof startSandbox>> | undefined;
+    try {
+      server = await startSandbox({ dataDir: strictDir });
+    } finally {
+      process.umask(previous);
+    }
+    try {
+      const { user, password } = server.credentials;
+      expect(await selectOne({ host: '127.0.0.1', port: server.port, user, password, database: sandboxDatabase })).toEqual({ one: 1, db: sandboxDatabase });
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { StudioError } from '../../contract/errors';
-import { clusterLocation, clusterReachableByPostgresUser } from './clusterAccess';
+import { clusterLocation, clusterReachableByPostgresUser, mkdirEnterable } from './clusterAccess';
 import { findRunningCluster, isProcessAlive, type RunningCluster } from './runningCluster';
 import { credentialsPath, newSandboxCredentials, readSandboxCredentials, writeSandboxCredentials, type SandboxCredentials } from './sandboxCredentials';
 
@@ -45,8 +44,8 @@ export async function startSandbox(options: SandboxStartOptions): Promise<Sandbo
   const progress = options.onProgress ?? (() => undefined);
   const sandboxDir = sandboxDirFor(options.dataDir);
   const clusterDir = clusterDirFor(options.dataDir);
-  await mkdir(sandboxDir, { recursive: true, mode: 0o755 });
-  await mkdir(dirname(clusterDir), { recursive: true, mode: 0o755 });
+  await mkdirEnterable(sandboxDir);
+  await mkdirEnterable(dirname(clusterDir));
   await clusterReachableByPostgresUser(clusterDir);
   const credentials = await sandboxCredentialsFor(sandboxDir, clusterDir);
 
