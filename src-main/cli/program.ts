@@ -1,7 +1,7 @@
 // The pgm-studio command line: shared options on the program (every command, serve included,
 // inherits them), one file per command under commands/.
-import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import packageJson from '../../package.json';
 import { registerCreate } from './commands/create';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerDown } from './commands/down';
@@ -11,15 +11,10 @@ import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
 import { registerUp } from './commands/up';
 
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
-}
-
 export function createProgram(deps: CommandDeps): Command {
   const program = new Command('pgm-studio')
     .description('Status, runs, rollbacks and rehearsals for node-pg-migrate projects, from the terminal.')
-    .version(packageVersion())
+    .version(packageJson.version)
     // Usage errors are reported by main.ts (error + hint, exit 2), never by commander exiting on its own.
     .exitOverride()
     .configureOutput({ outputError: () => undefined })
