@@ -6,7 +6,7 @@ import { createProgram } from './program';
 import { createSharedOptionsResolver } from './sharedOptionsResolver';
 import { Terminal } from './terminal';
 
-export async function runCli(argv: string[], terminal = new Terminal()): Promise<number> {
+async function runCli(argv: string[], terminal: Terminal): Promise<number> {
   // Mask passwords from the very first line, even if parsing fails before --database-url is read.
   for (const candidate of [...argv, process.env.DATABASE_URL ?? '']) {
     if (/^postgres(ql)?:\/\//i.test(candidate)) terminal.masker.addUrlPassword(candidate);
