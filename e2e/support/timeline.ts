@@ -12,6 +12,7 @@ export function timeline(page: Page) {
   const row = (name: string): Locator => page.locator(`[data-testid="migration-row"][data-name="${name}"]`);
   const dialog = page.getByRole('dialog');
   const runPendingButton = page.getByRole('button', { name: 'Run pending', exact: true });
+  const confirmButton = dialog.getByTestId('confirm-run');
   return {
     row,
     rows: page.getByTestId('migration-row'),
@@ -19,7 +20,7 @@ export function timeline(page: Page) {
     runPendingButton,
     rehearsalDrawer: page.getByTestId('rehearsal-drawer'),
     dialog,
-    confirmButton: dialog.getByTestId('confirm-run'),
+    confirmButton,
     async expectStates(states: Record<string, string>) {
       for (const [name, state] of Object.entries(states)) await expect(row(name)).toHaveAttribute('data-state', state);
     },
@@ -33,7 +34,7 @@ export function timeline(page: Page) {
       await expect(dialog).toBeVisible();
     },
     async confirm() {
-      await dialog.getByTestId('confirm-run').click();
+      await confirmButton.click();
       await expect(dialog).toBeHidden();
     },
     async planListed(): Promise<string[]> {
