@@ -30,7 +30,7 @@ test('on a production connection the run stays disabled until the database name 
   await expect(card.getByTestId('production-badge')).toBeVisible();
   await card.getByRole('button', { name: 'Use Course Tracker production' }).click();
   await expect(card).toContainText('In use');
-  await app.keyboard.press('Escape');
+  await drawer.close();
   await expect(app.getByTestId('connection-switcher').getByTestId('production-badge')).toBeVisible();
 
   const t = timeline(app);
