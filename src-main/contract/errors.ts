@@ -5,6 +5,8 @@ export const errorCodes = [
   'invalid-input',
   'not-found',
   'connection-failed',
+  /** PostgreSQL refused a query outside any migration (e.g. no privilege on the migrations table). */
+  'database-error',
   'auth-failed',
   'keychain-unavailable',
   'lock-held',

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { connectErrorFor } from '../connections/connectionErrors';
+import { explainDatabaseError } from './failure';
 import type { DatabaseTarget } from './types';
 
 /** Shown in pg_stat_activity, so a lock held by the studio is recognisable. */
@@ -25,6 +26,8 @@ export async function withClient<T>(target: DatabaseTarget, fn: (client: pg.Clie
   const client = await connect(target);
   try {
     return await fn(client);
+  } catch (error) {
+    throw explainDatabaseError(error);
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -2,7 +2,7 @@ import { runner } from 'node-pg-migrate';
 import { StudioError, type MigrationEvent, type MigrationFailure, type MigrationRunResult, type ProjectSettings, type RunSelection } from '../../contract';
 import { readAppliedMigrations } from './appliedMigrations';
 import { connect } from './connection';
-import { asStudioError, describeFailure } from './failure';
+import { describeFailure, explainDatabaseError } from './failure';
 import { acquireMigrationLock, releaseMigrationLock } from './lock';
 import { listMigrationFiles } from './migrationFiles';
 import { assertOrder, planSelection } from './plan';
@@ -81,7 +81,7 @@ export async function executeCommand(
       await tx.finish(failure === undefined);
     } catch (error) {
       await tx.finish(false).catch(() => undefined);
-      throw asStudioError(error);
+      throw explainDatabaseError(error);
     } finally {
       // A failed unlock (lost connection) is harmless: ending the session below releases the lock too.
       await releaseMigrationLock(client).catch(() => undefined);

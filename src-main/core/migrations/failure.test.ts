@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StudioError } from '../../contract';
-import { asStudioError, describeFailure } from './failure';
+import { describeFailure, explainDatabaseError } from './failure';
 
 const pgError = (message: string, fields: Record<string, string>) => Object.assign(new Error(message), fields);
 
@@ -41,11 +41,17 @@ describe('describeFailure', () => {
   });
 });
 
-describe('asStudioError', () => {
-  it('keeps StudioErrors, names lost connections, wraps the rest as internal', () => {
+describe('explainDatabaseError', () => {
+  it('keeps StudioErrors, names lost connections, explains PostgreSQL errors by SQLSTATE', () => {
     const studio = new StudioError('lock-held', 'held');
-    expect(asStudioError(studio)).toBe(studio);
-    expect(asStudioError(new Error('Connection terminated unexpectedly'))).toMatchObject({ code: 'connection-failed' });
-    expect(asStudioError(new Error('weird'))).toMatchObject({ code: 'internal', hint: expect.any(String) });
+    expect(explainDatabaseError(studio)).toBe(studio);
+    expect(explainDatabaseError(new Error('Connection terminated unexpectedly'))).toMatchObject({ code: 'connection-failed' });
+    const denied = explainDatabaseError(pgError('permission denied for table pgmigrations', { code: '42501' }));
+    expect(denied).toMatchObject({ code: 'database-error', detail: { pgCode: '42501' }, hint: expect.stringContaining('GRANT') });
+  });
+
+  it('returns anything else as is, so the router logs it in full and answers with its internal shape', () => {
+    const weird = new Error('weird');
+    expect(explainDatabaseError(weird)).toBe(weird);
   });
 });
