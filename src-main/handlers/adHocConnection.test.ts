@@ -18,9 +18,8 @@ describe('adHocConnection', () => {
   });
 
   it('takes a broken %-escape literally, as pg does, instead of failing with a URIError', () => {
-    const { summary, password } = adHocConnection('postgres://%zz:p%zz@db.internal/shop');
+    const { summary } = adHocConnection('postgres://%zz:p%zz@db.internal/shop');
     expect(summary).toMatchObject({ user: '%zz', database: 'shop', passwordSource: 'session' });
-    expect(password).toBe('p%zz');
   });
 
   it('rejects a URL that is not postgres:// with a hint, without echoing it', () => {

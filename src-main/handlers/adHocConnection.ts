@@ -3,9 +3,8 @@ import type { DatabaseTarget } from '../core/migrations';
 
 export interface AdHocConnection {
   summary: ConnectionSummary;
+  /** The URL as given: runs and "Test connection" both connect with exactly this. */
   target: DatabaseTarget;
-  /** Decoded, for "Test connection" only; the summary never carries it. */
-  password?: string;
 }
 
 const sslModeFrom = (value: string | null): ConnectionProfile['sslMode'] => {
@@ -26,7 +25,7 @@ const decodeLikePg = (part: string) => {
 // Worded so that no door's password masking (`user:***@`) garbles the example.
 const urlFormHint = 'Use the form postgres://user@host:5432/database, with :password after the user when the server needs one.';
 
-/** Describe a DATABASE_URL as a connection entry (password left out) plus the target to connect with. */
+/** Describe a DATABASE_URL as a connection entry for the list (password left out) plus the target to connect with. */
 export function adHocConnection(databaseUrl: string): AdHocConnection {
   let url: URL;
   try {
@@ -56,6 +55,5 @@ export function adHocConnection(databaseUrl: string): AdHocConnection {
     passwordSource: url.password ? 'session' : 'none',
     isSandbox: false,
   };
-  const password = decodeLikePg(url.password);
-  return { summary, target: { connectionString: databaseUrl }, ...(password ? { password } : {}) };
+  return { summary, target: { connectionString: databaseUrl } };
 }

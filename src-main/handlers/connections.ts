@@ -1,11 +1,12 @@
 import { adHocConnectionId, type ChannelName, type Handlers } from '../contract';
+import { testConnection } from '../core/connections';
 import type { ConnectionContext } from './connectionContext';
 import type { EventBus } from './eventBus';
 
 type ConnectionsChannel = Extract<ChannelName, `connections/${string}`>;
 
 /** connections/* bound to the connection store; every change is announced so every window refreshes. */
-export function connectionsHandlers(connections: ConnectionContext, events: EventBus): Pick<Handlers, ConnectionsChannel> {
+export function connectionsHandlers(connections: ConnectionContext, events: EventBus, projectSchema: () => Promise<string>): Pick<Handlers, ConnectionsChannel> {
   const changed = <T>(value: T): T => {
     events.emit({ type: 'connections-changed' });
     return value;
@@ -23,12 +24,11 @@ export function connectionsHandlers(connections: ConnectionContext, events: Even
     'connections/import-url': async (input) => changed(await (await connections.store()).importUrl(input)),
     'connections/select': async ({ id }) => changed(await connections.select(id)),
     'connections/test': async (input) => {
-      const store = await connections.store();
-      if (input.id !== adHocConnectionId || !connections.adHoc) return store.test(input);
-      // Test the session-only URL through the same code path, as an unsaved profile plus its password.
-      const { summary, password } = connections.adHoc;
-      const { id: _id, passwordSource: _source, isSandbox: _sandbox, ...profile } = summary;
-      return store.test({ profile, schema: input.schema, ...(password ? { password } : {}) });
+      // "The target schema": the project's, unless the caller names another.
+      const schema = input.schema ?? (await projectSchema());
+      // The session-only URL is tested exactly as runs connect: the raw URL, not a profile rebuilt from it.
+      if (input.id === adHocConnectionId && connections.adHoc) return testConnection(connections.adHoc.target, schema);
+      return (await connections.store()).test({ ...input, schema });
     },
   };
 }

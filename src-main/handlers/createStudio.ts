@@ -48,7 +48,8 @@ export function createStudio(options: StudioOptions): Studio {
       events,
       runs: createRunGuard(),
     }),
-    ...connectionsHandlers(connections, events),
+    // A broken project (say, a missing migrations folder) must not stop a connection test: default to public then.
+    ...connectionsHandlers(connections, events, () => project().then((info) => info.settings.schema, () => 'public')),
     ...appHandlers({ door: options.door, project }),
   };
   return { handlers, events, close: () => connections.close() };

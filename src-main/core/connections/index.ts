@@ -3,5 +3,6 @@
 export type { ConnectionStore, ConnectionStoreOptions } from './connectionStoreApi';
 export { openConnectionStore } from './connectionStore';
 export { parseConnectionUrl } from './connectionUrl';
+export { testConnection } from './connectionTest';
 export { environmentColors } from './environmentColors';
 export { defaultDataDir } from '../appData';
