@@ -10,6 +10,8 @@ export const errorCodes = [
   'auth-failed',
   'keychain-unavailable',
   'lock-held',
+  /** The run's plan differs from the one the operator confirmed (someone else changed the database or the folder). */
+  'plan-changed',
   'migration-failed',
   'irreversible-migration',
   'out-of-order',

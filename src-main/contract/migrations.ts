@@ -59,6 +59,11 @@ export type RunSelection = z.infer<typeof runSelectionSchema>;
 export const targetSchema = z.object({ connectionId: z.string().min(1).max(200).optional() }).strict();
 
 export const runInputSchema = targetSchema.extend({ selection: runSelectionSchema });
+/**
+ * migrations/run. `expectedPlan`: the migrations the operator confirmed, in order. The engine works
+ * the plan out again under its lock and refuses to run anything else ('plan-changed').
+ */
+export const runRequestSchema = runInputSchema.extend({ expectedPlan: z.array(migrationNameSchema).max(maxRunCount).optional() });
 export const redoInputSchema = targetSchema.extend({ count: runCountSchema.optional() });
 
 export interface MigrationRunResult {
@@ -146,7 +151,7 @@ export type MigrationEvent =
 export const migrationsContract = {
   'migrations/status': channel<MigrationStatus>()(targetSchema),
   'migrations/plan': channel<RunPlan>()(runInputSchema),
-  'migrations/run': channel<MigrationRunResponse>()(runInputSchema),
+  'migrations/run': channel<MigrationRunResponse>()(runRequestSchema),
   'migrations/redo': channel<MigrationRunResponse>()(redoInputSchema),
   'migrations/rehearse': channel<RehearsalResult>()(runInputSchema),
   'migrations/create': channel<CreatedMigration>()(createMigrationInputSchema),

@@ -54,8 +54,8 @@ export function migrationsHandlers(deps: MigrationsDeps): Pick<Handlers, Migrati
     'migrations/plan': async ({ connectionId, selection }) => planRun(...(await targetAndProject(deps, connectionId)), selection),
     'migrations/lock': async ({ connectionId }) => findLockHolder(...(await targetAndProject(deps, connectionId))),
     'migrations/create': async (input) => createMigration(await deps.project(), input),
-    'migrations/run': ({ connectionId, selection }) =>
-      streamedRun(deps, (target, project, options) => runMigrations(target, project, selection, options), connectionId),
+    'migrations/run': ({ connectionId, selection, expectedPlan }) =>
+      streamedRun(deps, (target, project, options) => runMigrations(target, project, selection, { ...options, expectedPlan }), connectionId),
     'migrations/redo': ({ connectionId, count }) =>
       streamedRun(deps, (target, project, options) => redoMigrations(target, project, count ?? 1, options), connectionId),
     'migrations/rehearse': ({ connectionId, selection }) =>

@@ -12,6 +12,15 @@ import { findLoadError } from './scriptLoader';
 import { TransactionalClient, type TransactionMode } from './transactionalClient';
 import type { DatabaseTarget, RunOptions } from './types';
 
+/** The operator confirmed a list; if the database or the folder changed since, run nothing. */
+function assertConfirmedPlan(plan: readonly string[], confirmed: readonly string[]): void {
+  if (plan.length === confirmed.length && plan.every((name, i) => name === confirmed[i])) return;
+  throw new StudioError('plan-changed', `The migrations to run changed since you confirmed: now ${plan.length ? plan.join(', ') : 'none'}; you confirmed ${confirmed.length ? confirmed.join(', ') : 'none'}. Nothing was run.`, {
+    hint: 'Someone applied or reverted migrations, or the migrations folder changed. Review the timeline and confirm again.',
+    detail: { plan, confirmed },
+  });
+}
+
 /** One runner() call of a command; gets the plans of the earlier steps (redo's up repeats its down). */
 export type StepSelection = (earlierPlans: string[][]) => RunSelection | null;
 
@@ -35,7 +44,7 @@ export async function executeCommand(
   project: ProjectSettings,
   steps: StepSelection[],
   mode: TransactionMode,
-  { runId, onEvent }: RunOptions & { runId: string },
+  { runId, onEvent, expectedPlan }: RunOptions & { runId: string },
 ): Promise<CommandOutcome> {
   const emit = (event: MigrationEvent): void => onEvent?.(event);
   const logger = runnerLogger(emit, runId);
@@ -55,6 +64,7 @@ export async function executeCommand(
         const applied = await readAppliedMigrations(client, project);
         if (project.checkOrder) assertOrder(files, applied);
         const plan = planSelection(files, applied, selection);
+        if (plans.length === 0 && expectedPlan) assertConfirmedPlan(plan, expectedPlan);
         plans.push({ direction: selection.direction, plan });
         emit({ type: 'run-started', runId, direction: selection.direction, plan, rehearsal: mode === 'rehearse' });
         // Never call runner() with nothing to do: for `down`, count 0 would mean "all" (slice(-0)).

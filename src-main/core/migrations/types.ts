@@ -8,4 +8,6 @@ export interface RunOptions {
   /** Receives per-migration events and log lines while the run is in progress. */
   onEvent?: (event: MigrationEvent) => void;
   runId?: string;
+  /** Refuse to run unless the first step's plan, worked out under the lock, is exactly this list (what the operator confirmed). */
+  expectedPlan?: readonly string[];
 }

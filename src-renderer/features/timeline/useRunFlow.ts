@@ -49,8 +49,10 @@ export function useRunFlow(connectionId: string | null) {
   });
 
   const runMutation = useMutation({
-    mutationFn: (request: RunRequest) => studio.migrations.run({ ...connectionTarget(connectionId), selection: request.selection }),
-    onSuccess: (response: MigrationRunResponse, request) => {
+    mutationFn: ({ request, plan }: PendingConfirmation) =>
+      // The confirmed list goes along: the engine refuses to run anything else ('plan-changed').
+      studio.migrations.run({ ...connectionTarget(connectionId), selection: request.selection, expectedPlan: plan.migrations }),
+    onSuccess: (response: MigrationRunResponse, { request }) => {
       recordOutcome(request.selection.direction, response);
       if (response.success) {
         const count = response.results.length;
@@ -63,7 +65,7 @@ export function useRunFlow(connectionId: string | null) {
     },
     // A failed migration comes back in the response; a thrown error (lock held, connection lost) applied
     // nothing, so the rows only drop their queued marks. The query client notifies its message and hint.
-    onError: (_error, request) => recordOutcome(request.selection.direction, { results: [] }),
+    onError: (_error, { request }) => recordOutcome(request.selection.direction, { results: [] }),
     onSettled: refresh,
   });
 
@@ -94,7 +96,7 @@ export function useRunFlow(connectionId: string | null) {
   function confirm() {
     if (!confirmation) return;
     setConfirmation(null);
-    runMutation.mutate(confirmation.request);
+    runMutation.mutate(confirmation);
   }
 
   return {
