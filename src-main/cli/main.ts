@@ -26,7 +26,11 @@ async function runCli(argv: string[], terminal: Terminal): Promise<number> {
     if (argv.includes('--json')) terminal.json({ error: shape });
     return thrown instanceof CommanderError ? exitCodes.usageOrConnection : exitCodeFor(error.code);
   } finally {
-    await shared.close().catch(() => undefined);
+    // Stopping the sandbox can fail after the command's own result is out: say so, keep that result.
+    await shared.close().catch((error: unknown) => {
+      terminal.err(terminal.errStyle.warn(`warning: could not stop the built-in sandbox database: ${error instanceof Error ? error.message : String(error)}`));
+      terminal.err(terminal.errStyle.dim('hint: it keeps running; the next pgm-studio command or the app reuses it.'));
+    });
   }
 }
 

@@ -87,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await studio.close();
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') throw new StudioError('invalid-input', `Port ${options.port} is already in use.`, { hint: 'Pick another --port, or stop the program using it.' });
+    if (code === 'EACCES') throw new StudioError('invalid-input', `Not allowed to listen on port ${options.port}.`, { hint: 'Ports below 1024 need administrator rights: pick a --port above 1023 (or leave it out for a free one).' });
     if (code === 'EADDRNOTAVAIL') throw new StudioError('invalid-input', `Cannot listen on ${host}: not an address of this machine.`, { hint: 'Use --host 127.0.0.1 (the default).' });
     throw error;
   }
