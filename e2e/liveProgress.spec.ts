@@ -51,3 +51,10 @@ test('a run started elsewhere (the seed API) shows up live and the timeline refe
   await t.expectStates({ [sample.first]: 'applied', [slow]: 'applied' });
   await saveScreenshot(app, testInfo, 'applied-by-seed-api');
 });
+
+test('when the server goes away, the status bar says live updates are lost', async ({ app, studio }, testInfo) => {
+  await expect(app.getByTestId('live-updates-lost')).toHaveCount(0);
+  await studio.server.stop();
+  await expect(app.getByTestId('live-updates-lost')).toContainText('reconnecting');
+  await saveScreenshot(app, testInfo, 'live-updates-lost');
+});

@@ -1,7 +1,10 @@
+import { useEffect, useState } from 'react';
 import { Group, Text, Tooltip } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconLock, IconLockOpen } from '@tabler/icons-react';
 import type { AppInfo, LockHolder } from '../../src-main/contract';
-import { useLockState, useServerInfo } from '../lib/queries';
+import { liveUpdatesEvent } from '../lib/httpTransport';
+import { queryKeys, useLockState, useServerInfo } from '../lib/queries';
 import { relativeTime } from '../lib/relativeTime';
 
 function LockState({ lock, failed }: { lock: LockHolder | null | undefined; failed: boolean }) {
@@ -29,6 +32,29 @@ function LockState({ lock, failed }: { lock: LockHolder | null | undefined; fail
   );
 }
 
+/** Server mode: says when the live event stream is down, and refetches the timeline once it is back (events may have been missed). */
+function LiveUpdates() {
+  const queryClient = useQueryClient();
+  const [connected, setConnected] = useState(true);
+  useEffect(() => {
+    let wasConnected = true;
+    const onChange = (event: Event) => {
+      const next = (event as CustomEvent<{ connected: boolean }>).detail.connected;
+      if (next && !wasConnected) void queryClient.invalidateQueries({ queryKey: queryKeys.migrations });
+      wasConnected = next;
+      setConnected(next);
+    };
+    window.addEventListener(liveUpdatesEvent, onChange);
+    return () => window.removeEventListener(liveUpdatesEvent, onChange);
+  }, [queryClient]);
+  if (connected) return null;
+  return (
+    <Tooltip label="Runs still finish and report their result; the timeline refreshes when the connection is back.">
+      <Text size="xs" c="orange" fw={600} data-testid="live-updates-lost">Live updates lost: reconnecting…</Text>
+    </Tooltip>
+  );
+}
+
 /** Bottom bar: who and what we are talking to, and whether a run holds the migration lock (polled). */
 export function StatusBar({ info, connectionId, ready }: { info: AppInfo | undefined; connectionId: string | null; ready: boolean }) {
   const server = useServerInfo(connectionId, ready);
@@ -42,6 +68,7 @@ export function StatusBar({ info, connectionId, ready }: { info: AppInfo | undef
         </Text>
         <Text size="xs" data-testid="current-user">User: {server.data?.currentUser ?? (server.isError ? 'unknown' : '…')}</Text>
         <LockState lock={lock.data} failed={lock.isError} />
+        <LiveUpdates />
       </Group>
       <Text size="xs" c="dimmed">
         PGM Studio {info?.version ?? ''} · {info?.door === 'electron' ? 'desktop' : 'server mode'}

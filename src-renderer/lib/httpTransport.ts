@@ -1,5 +1,9 @@
 import type { ChannelName, Invoke, RpcEnvelope, StudioEvent, Subscribe } from '../../src-main/contract';
 
+/** Raised when the event stream drops (`detail.connected` false) and when it is back (true); EventSource retries by itself. */
+export const liveUpdatesEvent = 'pgm-studio:live-updates';
+const announceLiveUpdates = (connected: boolean) => window.dispatchEvent(new CustomEvent(liveUpdatesEvent, { detail: { connected } }));
+
 /** Raised to the shell when the server answers 401: the per-launch session cookie is gone or stale. */
 export const sessionExpiredEvent = 'pgm-studio:session-expired';
 
@@ -57,6 +61,8 @@ function openSource(): EventSource {
     }
     for (const listener of listeners) listener(event);
   };
+  next.onopen = () => announceLiveUpdates(true);
+  next.onerror = () => announceLiveUpdates(false);
   return next;
 }
 

@@ -39,7 +39,7 @@ export function ConnectionsDrawer({ opened, onClose }: { opened: boolean; onClos
   return (
     <Drawer opened={opened} onClose={() => { back(); onClose(); }} title="Connections" position="right" size="lg">
       {view.kind === 'form' && <ConnectionForm key={view.editing?.id ?? 'new'} editing={view.editing} keychainAvailable={keychainAvailable} onDone={back} />}
-      {view.kind === 'import' && <ImportUrlForm onDone={back} />}
+      {view.kind === 'import' && <ImportUrlForm keychainAvailable={keychainAvailable} onDone={back} />}
       {view.kind === 'list' && (
         <Stack gap="sm" data-testid="connections-list">
           <Group gap="xs">

@@ -40,7 +40,7 @@ async function importForSession(request: ImportRequest): Promise<ConnectionSumma
 }
 
 /** Paste a DATABASE_URL: the engine splits it into a profile and moves the password to the keychain. */
-export function ImportUrlForm({ onDone }: { onDone(): void }) {
+export function ImportUrlForm({ keychainAvailable, onDone }: { keychainAvailable: boolean; onDone(): void }) {
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
   const [environment, setEnvironment] = useState<Environment>('development');
@@ -60,7 +60,7 @@ export function ImportUrlForm({ onDone }: { onDone(): void }) {
     <Stack gap="sm" data-testid="import-url-form">
       <Text fw={600}>Import from DATABASE_URL</Text>
       <TextInput label="DATABASE_URL" placeholder="postgres://user:password@host:5432/database" value={url} onChange={(e) => setUrl(e.currentTarget.value)}
-        type="password" autoComplete="off" description="The password moves to the OS keychain; it is never shown again." data-autofocus />
+        type="password" autoComplete="off" description={keychainAvailable ? 'The password moves to the OS keychain; it is never shown again.' : 'No OS keychain is available: the password can be kept for this session only.'} data-autofocus />
       <TextInput label="Name (optional)" value={name} onChange={(e) => setName(e.currentTarget.value)} />
       <div>
         <Text size="sm" fw={500} mb={4} id="import-environment-label">Environment</Text>
