@@ -34,7 +34,15 @@ export const saveConnectionInputSchema = z
   .strict();
 
 export const connectionIdInputSchema = z.object({ id: z.string().min(1).max(200) }).strict();
-export const importUrlInputSchema = z.object({ url: z.string().min(1).max(4096), name: z.string().min(1).max(100).optional(), environment: z.enum(environments).optional() }).strict();
+export const importUrlInputSchema = z
+  .object({
+    url: z.string().min(1).max(4096),
+    name: z.string().min(1).max(100).optional(),
+    environment: z.enum(environments).optional(),
+    /** Keep the URL's password in memory for this session only (when no keychain is available). */
+    sessionOnly: z.boolean().optional(),
+  })
+  .strict();
 export const testConnectionInputSchema = z
   .object({
     id: z.string().min(1).max(200).optional(),

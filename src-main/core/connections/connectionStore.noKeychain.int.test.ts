@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { StudioError } from '../../contract/errors';
-import { connectionStoreInTempFolder } from '../../test-support/tempConnectionStore';
+import { connectionStoreInTempFolder, textOfFilesUnder } from '../../test-support/tempConnectionStore';
 import { openConnectionStore } from './index';
 
 // A session bus address that leads nowhere: what a headless server or a broken desktop session looks like.
@@ -39,5 +39,12 @@ describe('without a keychain', () => {
     // A second process (a fresh store) does not have it: it was memory only.
     const other = await openConnectionStore({ dataDir: temp.dataDir, sandbox: false });
     expect((await other.list()).connections[0]?.passwordSource).toBe('none');
+  });
+
+  it('importUrl for this session only keeps the URL\'s password in memory, in one call, never on disk', async () => {
+    const imported = await temp.store.importUrl({ url: `postgres://app:${password}@db.example.com/app`, sessionOnly: true });
+    expect(imported.passwordSource).toBe('session');
+    expect((await temp.store.resolve(imported.id)).target.password).toBe(password);
+    expect(await textOfFilesUnder(temp.dataDir)).not.toContain(password);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ConnectionList, ConnectionProfile, ConnectionSummary, ConnectionTestResult, Environment, saveConnectionInputSchema, testConnectionInputSchema } from '../../contract';
+import type { ConnectionList, ConnectionProfile, ConnectionSummary, ConnectionTestResult, saveConnectionInputSchema, testConnectionInputSchema } from '../../contract';
 import { StudioError } from '../../contract/errors';
 import type { DatabaseTarget } from '../migrations';
 import { openKeychain, SessionSecrets } from '../secrets';
@@ -90,11 +90,11 @@ export async function openConnectionStore(options: ConnectionStoreOptions): Prom
     });
   }
 
-  async function importUrl(input: { url: string; name?: string; environment?: Environment }): Promise<ConnectionSummary> {
+  async function importUrl(input: Parameters<ConnectionStore['importUrl']>[0]): Promise<ConnectionSummary> {
     const { password, ...endpoint } = parseConnectionUrl(input.url);
     const environment = input.environment ?? 'development';
     const name = (input.name ?? `${endpoint.user}@${endpoint.host}/${endpoint.database}`).slice(0, 100);
-    return save({ profile: { ...endpoint, name, environment, color: environmentColors[environment] }, ...(password ? { password } : {}) });
+    return save({ profile: { ...endpoint, name, environment, color: environmentColors[environment] }, ...(password ? { password } : {}), ...(input.sessionOnly ? { sessionOnly: true } : {}) });
   }
 
   async function select(id: string): Promise<ConnectionList> {

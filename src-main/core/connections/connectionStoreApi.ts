@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { ConnectionList, ConnectionSummary, ConnectionTestResult, Environment, saveConnectionInputSchema, testConnectionInputSchema } from '../../contract';
+import type { ConnectionList, ConnectionSummary, ConnectionTestResult, importUrlInputSchema, saveConnectionInputSchema, testConnectionInputSchema } from '../../contract';
 import type { DatabaseTarget } from '../migrations';
 
 export interface ConnectionStore {
   list(): Promise<ConnectionList>;
   save(input: z.output<typeof saveConnectionInputSchema>): Promise<ConnectionSummary>;
   delete(id: string): Promise<{ deleted: boolean }>;
-  importUrl(input: { url: string; name?: string; environment?: Environment }): Promise<ConnectionSummary>;
+  importUrl(input: z.output<typeof importUrlInputSchema>): Promise<ConnectionSummary>;
   select(id: string): Promise<ConnectionList>;
   test(input: z.output<typeof testConnectionInputSchema>): Promise<ConnectionTestResult>;
   /** pg config for a saved connection, password fetched from the keychain (or the session store). Default: the current one. */

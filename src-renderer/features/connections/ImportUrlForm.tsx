@@ -14,29 +14,9 @@ interface ImportRequest {
   sessionOnly: boolean;
 }
 
-/** The URL without its password, and the password: the engine parses the rest, the UI only splits this off. */
-function splitPassword(url: string): { withoutPassword: string; password: string } | null {
-  try {
-    const parsed = new URL(url);
-    const password = decodeURIComponent(parsed.password);
-    parsed.password = '';
-    return { withoutPassword: parsed.toString(), password };
-  } catch {
-    return null;
-  }
-}
-
-function importUrl(request: ImportRequest, url: string = request.url): Promise<ConnectionSummary> {
-  return studio.connections.importUrl({ url, environment: request.environment, ...(request.name ? { name: request.name } : {}) });
-}
-
-/** With no keychain: import the URL without its password, then keep the password in memory for this session. */
-async function importForSession(request: ImportRequest): Promise<ConnectionSummary> {
-  const split = splitPassword(request.url);
-  if (!split) return importUrl(request);
-  const imported = await importUrl(request, split.withoutPassword);
-  const { passwordSource: _source, isSandbox: _sandbox, ...profile } = imported;
-  return studio.connections.save({ profile, password: split.password, sessionOnly: true });
+/** The engine parses the URL and keeps its password in the keychain, or in memory for this session only. */
+function importUrl(request: ImportRequest): Promise<ConnectionSummary> {
+  return studio.connections.importUrl({ url: request.url, environment: request.environment, ...(request.name ? { name: request.name } : {}), ...(request.sessionOnly ? { sessionOnly: true } : {}) });
 }
 
 /** Paste a DATABASE_URL: the engine splits it into a profile and moves the password to the keychain. */
@@ -46,7 +26,7 @@ export function ImportUrlForm({ keychainAvailable, onDone }: { keychainAvailable
   const [environment, setEnvironment] = useState<Environment>('development');
   const queryClient = useQueryClient();
   const importing = useMutation({
-    mutationFn: (request: ImportRequest) => (request.sessionOnly ? importForSession(request) : importUrl(request)),
+    mutationFn: importUrl,
     meta: { inlineErrors: true },
     onSuccess: (saved) => {
       notifications.show({ color: 'teal', message: `Connection “${saved.name}” imported.` });
