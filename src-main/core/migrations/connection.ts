@@ -1,14 +1,13 @@
 import pg from 'pg';
 import { connectErrorFor } from '../connections/connectionErrors';
+import { applicationName, connectTimeoutMs } from '../connections/databaseTarget';
 import { explainDatabaseError } from './failure';
 import type { DatabaseTarget } from './types';
 
-/** Shown in pg_stat_activity, so a lock held by the studio is recognisable. */
-const applicationName = 'pgm-studio';
 
 /** A connected client tagged with our application_name; connection failures become StudioErrors. */
 export async function connect(target: DatabaseTarget): Promise<pg.Client> {
-  const client = new pg.Client({ connectionTimeoutMillis: 15_000, ...target, application_name: target.application_name ?? applicationName });
+  const client = new pg.Client({ connectionTimeoutMillis: connectTimeoutMs, ...target, application_name: target.application_name ?? applicationName });
   // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
   client.on('error', () => undefined);
   try {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { StudioError } from '../../contract/errors';
+import { applicationName } from '../connections/databaseTarget';
 import { clusterLocation, clusterReachableByPostgresUser, mkdirEnterable } from './clusterAccess';
 import { findRunningCluster, isProcessAlive, type RunningCluster } from './runningCluster';
 import { credentialsPath, newSandboxCredentials, readSandboxCredentials, writeSandboxCredentials, type SandboxCredentials } from './sandboxCredentials';
@@ -101,7 +102,7 @@ async function reuse(running: RunningCluster, credentials: SandboxCredentials, p
 }
 
 function adminConfig(port: number, credentials: SandboxCredentials, database = 'postgres'): pg.ClientConfig {
-  return { host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database, application_name: 'pgm-studio', connectionTimeoutMillis: 5_000 };
+  return { host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database, application_name: applicationName, connectionTimeoutMillis: 5_000 };
 }
 
 async function withAdmin<T>(port: number, credentials: SandboxCredentials, work: (client: pg.Client) => Promise<T>): Promise<T> {
