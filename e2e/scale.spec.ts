@@ -29,11 +29,10 @@ test('5,000 migrations stay smooth: virtualized rows, keyboard to the end', asyn
   await saveScreenshot(app, testInfo, 'five-thousand-top');
 
   await t.rows.first().focus();
-  const started = Date.now();
   await app.keyboard.press('End');
   const last = t.row(nameAt(generated - 1));
+  // How fast is the bench's business (npm run bench); here only that End reaches the last row.
   await expect(last).toBeFocused();
-  expect(Date.now() - started).toBeLessThan(2_000);
   await expect(last).toHaveAttribute('data-state', 'pending');
   await saveScreenshot(app, testInfo, 'five-thousand-end');
 

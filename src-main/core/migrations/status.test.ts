@@ -55,16 +55,13 @@ describe('status with 5,000 migration files', () => {
   }, 60_000);
   afterAll(async () => rm(big, { recursive: true, force: true }));
 
-  it('lists, inspects and builds the status in well under a few seconds', async () => {
-    const started = performance.now();
+  it('lists, inspects and builds the status of 5,000 files (timings: npm run bench)', async () => {
     const files = await listMigrationFiles(big);
     const downs = await readDownSteps(big, files);
     const status = buildStatus(files, files.slice(0, 2500).map((f) => ({ name: f.name, runOn: at('2025-01-01') })), downs);
-    const elapsed = performance.now() - started;
     expect(status.migrations).toHaveLength(5000);
     expect(status.pendingMigrations).toHaveLength(2500);
     expect(status.migrations.filter((m) => m.hasDown)).toHaveLength(2500);
-    expect(elapsed).toBeLessThan(3000);
   });
 });
 
