@@ -5,7 +5,7 @@ import { connect } from './connection';
 import { describeFailure, explainDatabaseError } from './failure';
 import { acquireMigrationLock, releaseMigrationLock } from './lock';
 import { listMigrationFiles } from './migrationFiles';
-import { assertOrder, planSelection } from './plan';
+import { assertOrder, assertRanThePlan, planSelection } from './plan';
 import { runnerLogger, runnerOptions } from './runnerOptions';
 import { RunTracker } from './runTracker';
 import { findLoadError } from './scriptLoader';
@@ -70,8 +70,9 @@ export async function executeCommand(
         // Never call runner() with nothing to do: for `down`, count 0 would mean "all" (slice(-0)).
         if (plan.length === 0) continue;
         tracker.startStep(selection.direction, plan);
+        let ran: { name: string }[];
         try {
-          await runner(runnerOptions(project, tx, selection.direction, plan.length, logger));
+          ran = await runner(runnerOptions(project, tx, files, selection.direction, plan.length, logger));
         } catch (error) {
           const loadError = findLoadError(error);
           if (loadError) {
@@ -87,6 +88,7 @@ export async function executeCommand(
           tracker.failed(failure);
           break;
         }
+        assertRanThePlan(plan, ran.map((m) => m.name));
       }
       await tx.finish(failure === undefined);
     } catch (error) {

@@ -71,3 +71,15 @@ function notFound(name: string): StudioError {
     hint: 'Use a name from the status list: the file name without its extension, e.g. 1734567890000_initial_database_setup.',
   });
 }
+
+/**
+ * What runner() reports having run must be the plan, in order. It can only differ when the
+ * migrations table changed under us without the advisory lock; the caller then rolls back.
+ */
+export function assertRanThePlan(plan: readonly string[], ran: readonly string[]): void {
+  if (ran.length === plan.length && ran.every((name, i) => name === plan[i])) return;
+  throw new StudioError('plan-changed', `node-pg-migrate ran ${ran.length ? ran.join(', ') : 'nothing'} instead of the plan ${plan.join(', ')}. The command was rolled back.`, {
+    hint: 'Something changed the migrations table during the run without taking the migration lock. Check the status, then run the command again.',
+    detail: { plan, ran },
+  });
+}
