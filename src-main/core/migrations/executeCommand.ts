@@ -88,7 +88,7 @@ export async function executeCommand(
           tracker.failed(failure);
           break;
         }
-        assertRanThePlan(plan, ran.map((m) => m.name));
+        assertRanThePlan(plan, ran.map((m) => m.name), tracker.durableCount());
       }
       await tx.finish(failure === undefined);
     } catch (error) {

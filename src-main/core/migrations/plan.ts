@@ -76,9 +76,10 @@ function notFound(name: string): StudioError {
  * What runner() reports having run must be the plan, in order. It can only differ when the
  * migrations table changed under us without the advisory lock; the caller then rolls back.
  */
-export function assertRanThePlan(plan: readonly string[], ran: readonly string[]): void {
+export function assertRanThePlan(plan: readonly string[], ran: readonly string[], committedEarlier: number): void {
   if (ran.length === plan.length && ran.every((name, i) => name === plan[i])) return;
-  throw new StudioError('plan-changed', `node-pg-migrate ran ${ran.length ? ran.join(', ') : 'nothing'} instead of the plan ${plan.join(', ')}. The command was rolled back.`, {
+  const kept = committedEarlier > 0 ? `, except ${committedEarlier} migration(s) a pgm.noTransaction() migration had already committed` : '';
+  throw new StudioError('plan-changed', `node-pg-migrate ran ${ran.length ? ran.join(', ') : 'nothing'} instead of the plan ${plan.join(', ')}. The command was stopped and rolled back${kept}.`, {
     hint: 'Something changed the migrations table during the run without taking the migration lock. Check the status, then run the command again.',
     detail: { plan, ran },
   });
