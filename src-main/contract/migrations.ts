@@ -8,7 +8,8 @@ export const migrationNameSchema = z
   .max(255)
   .refine((s) => !/[\\/]/.test(s) && !s.includes('..'), { message: 'A migration name cannot contain path separators or "..".' });
 
-export const migrationStates = ['applied', 'pending', 'missing-file', 'out-of-order'] as const;
+/** 'duplicate-name': two files carry this name (`…01_same.js` and `…01_same.sql`); no run starts until one is renamed. */
+export const migrationStates = ['applied', 'pending', 'missing-file', 'out-of-order', 'duplicate-name'] as const;
 export type MigrationState = (typeof migrationStates)[number];
 
 export interface MigrationEntry {
@@ -22,6 +23,8 @@ export interface MigrationEntry {
   runOn: string | null;
   /** Whether the file defines a down step (false: node-pg-migrate will try to infer it). Null when the file is missing. */
   hasDown: boolean | null;
+  /** Only on a 'duplicate-name' entry: every file carrying the name, in node-pg-migrate's order. */
+  duplicateFiles?: string[];
 }
 
 /** The seed's GET /api/migrations `status` object plus one entry per migration. */
@@ -31,6 +34,32 @@ export interface MigrationStatus {
   lastMigration: string | null;
   isUpToDate: boolean;
   migrations: MigrationEntry[];
+}
+
+export interface MigrationCounts {
+  total: number;
+  /** Recorded in the migrations table, whether or not the file is still there. */
+  applied: number;
+  /** The seed's pendingMigrations: not recorded yet, out-of-order ones included. */
+  pending: number;
+  /** Of the applied, how many have lost their file. */
+  missingFile: number;
+  /** Of the pending, how many sort before the last applied one. */
+  outOfOrder: number;
+  duplicateName: number;
+}
+
+/** The timeline's counts, defined once so every door (UI, CLI) says the same numbers. */
+export function migrationCounts(status: MigrationStatus): MigrationCounts {
+  const inState = (state: MigrationState) => status.migrations.filter((m) => m.state === state).length;
+  return {
+    total: status.migrations.length,
+    applied: status.migrations.filter((m) => m.runOn !== null).length,
+    pending: status.pendingMigrations.length,
+    missingFile: inState('missing-file'),
+    outOfOrder: inState('out-of-order'),
+    duplicateName: inState('duplicate-name'),
+  };
 }
 
 /** The seed's GET /api/migrations body. */

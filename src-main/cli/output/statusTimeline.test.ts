@@ -26,9 +26,31 @@ describe('formatStatusTimeline', () => {
       '  ! out of order 3_late  (no down step)',
       '  ✓ applied      4_d     2026-01-02 03:04:07 UTC',
       '',
-      '4 migrations · 2 applied · 1 pending · 1 missing file · 1 out of order',
+      // Applied as the UI counts it (migrationCounts): recorded in pgmigrations, the missing file included.
+      '4 migrations · 3 applied · 1 pending · 1 missing file · 1 out of order',
       'Last applied: 4_d',
       'Not up to date: run `pgm-studio up` to apply the pending migrations.',
+    ]);
+  });
+
+  it('flags a name two files share, naming both, and says no run starts until one is renamed', () => {
+    const status: MigrationStatus = {
+      appliedMigrations: ['1_a'],
+      pendingMigrations: ['2_same'],
+      lastMigration: '1_a',
+      isUpToDate: false,
+      migrations: [
+        { name: '1_a', timestamp: 1, file: '1_a.js', state: 'applied', runOn: '2026-01-02T03:04:05.678Z', hasDown: true },
+        { name: '2_same', timestamp: 2, file: '2_same.js', state: 'duplicate-name', runOn: null, hasDown: true, duplicateFiles: ['2_same.js', '2_same.sql'] },
+      ],
+    };
+    expect(formatStatusTimeline(status, createStyle(false), where).slice(1)).toEqual([
+      '  ✓ applied      1_a     2026-01-02 03:04:05 UTC',
+      '  ✗ duplicate    2_same  2_same.js and 2_same.sql share this name: rename one',
+      '',
+      '2 migrations · 1 applied · 1 pending · 1 duplicate name',
+      'Last applied: 1_a',
+      'Two files share a migration name: rename one of each pair. No run starts until then.',
     ]);
   });
 

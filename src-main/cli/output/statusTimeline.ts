@@ -1,5 +1,5 @@
 // `pgm-studio status` for a human: one line per migration, oldest first, then the summary.
-import type { MigrationEntry, MigrationState, MigrationStatus } from '../../contract';
+import { migrationCounts, type MigrationEntry, type MigrationState, type MigrationStatus } from '../../contract';
 import type { Style } from '../terminal';
 
 const stateLabels: Record<MigrationState, { mark: string; label: string; paint: keyof Style }> = {
@@ -7,6 +7,7 @@ const stateLabels: Record<MigrationState, { mark: string; label: string; paint: 
   pending: { mark: '•', label: 'pending', paint: 'accent' },
   'missing-file': { mark: '✗', label: 'missing file', paint: 'fail' },
   'out-of-order': { mark: '!', label: 'out of order', paint: 'warn' },
+  'duplicate-name': { mark: '✗', label: 'duplicate', paint: 'fail' },
 };
 
 /** `2026-11-27T13:45:02.123Z` -> `2026-11-27 13:45:02 UTC`. */
@@ -20,7 +21,9 @@ export function formatRunOn(runOn: string | null): string {
 function line(entry: MigrationEntry, nameWidth: number, style: Style): string {
   const state = stateLabels[entry.state];
   const paint = style[state.paint];
-  const notes = [formatRunOn(entry.runOn), entry.hasDown === false ? style.dim('(no down step)') : ''].filter(Boolean).join('  ');
+  const notes = entry.duplicateFiles
+    ? [formatRunOn(entry.runOn), style.fail(`${entry.duplicateFiles.join(' and ')} share this name: rename one`)].filter(Boolean).join('  ')
+    : [formatRunOn(entry.runOn), entry.hasDown === false ? style.dim('(no down step)') : ''].filter(Boolean).join('  ');
   return `  ${paint(state.mark)} ${paint(state.label.padEnd(12))} ${entry.name.padEnd(nameWidth)}  ${notes}`.trimEnd();
 }
 
@@ -32,12 +35,14 @@ export function formatStatusTimeline(status: MigrationStatus, style: Style, wher
   }
   const nameWidth = Math.max(...status.migrations.map((m) => m.name.length));
   for (const entry of status.migrations) lines.push(line(entry, nameWidth, style));
-  const count = (state: MigrationState) => status.migrations.filter((m) => m.state === state).length;
-  const parts = [`${status.migrations.length} migrations`, `${count('applied')} applied`, `${status.pendingMigrations.length} pending`];
-  if (count('missing-file')) parts.push(style.fail(`${count('missing-file')} missing file`));
-  if (count('out-of-order')) parts.push(style.warn(`${count('out-of-order')} out of order`));
+  const counts = migrationCounts(status);
+  const parts = [`${counts.total} migrations`, `${counts.applied} applied`, `${counts.pending} pending`];
+  if (counts.missingFile) parts.push(style.fail(`${counts.missingFile} missing file`));
+  if (counts.outOfOrder) parts.push(style.warn(`${counts.outOfOrder} out of order`));
+  if (counts.duplicateName) parts.push(style.fail(`${counts.duplicateName} duplicate name`));
   lines.push('', parts.join(' · '));
   lines.push(`Last applied: ${status.lastMigration ?? 'none'}`);
-  lines.push(status.isUpToDate ? style.ok('Up to date.') : style.warn('Not up to date: run `pgm-studio up` to apply the pending migrations.'));
+  if (counts.duplicateName) lines.push(style.fail('Two files share a migration name: rename one of each pair. No run starts until then.'));
+  else lines.push(status.isUpToDate ? style.ok('Up to date.') : style.warn('Not up to date: run `pgm-studio up` to apply the pending migrations.'));
   return lines;
 }

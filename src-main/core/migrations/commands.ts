@@ -4,7 +4,7 @@ import { readAppliedMigrations } from './appliedMigrations';
 import { withClient } from './connection';
 import { executeCommand, type CommandOutcome, type StepSelection } from './executeCommand';
 import type { TransactionMode } from './transactionalClient';
-import { listMigrationFiles } from './migrationFiles';
+import { listMigrationFilesToRun } from './migrationFiles';
 import { assertOrder, planSelection } from './plan';
 import type { DatabaseTarget, RunOptions } from './types';
 
@@ -58,7 +58,7 @@ async function execute(db: DatabaseTarget, project: ProjectSettings, steps: Step
 /** Which migrations a selection would run or revert, in order. Reads only pgmigrations and the directory. */
 export async function planRun(db: DatabaseTarget, project: ProjectSettings, selection: RunSelection): Promise<RunPlan> {
   const valid = parseSelection(selection);
-  const files = await listMigrationFiles(project.migrationsDir);
+  const files = await listMigrationFilesToRun(project.migrationsDir);
   const applied = await withClient(db, (client) => readAppliedMigrations(client, project));
   if (project.checkOrder) assertOrder(files, applied);
   return { direction: valid.direction, migrations: planSelection(files, applied, valid) };

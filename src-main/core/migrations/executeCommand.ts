@@ -4,7 +4,7 @@ import { readAppliedMigrations } from './appliedMigrations';
 import { connect } from './connection';
 import { describeFailure, explainDatabaseError } from './failure';
 import { acquireMigrationLock, releaseMigrationLock } from './lock';
-import { listMigrationFiles } from './migrationFiles';
+import { listMigrationFilesToRun } from './migrationFiles';
 import { assertOrder, assertRanThePlan, planSelection } from './plan';
 import { runnerLogger, runnerOptions } from './runnerOptions';
 import { RunTracker } from './runTracker';
@@ -48,7 +48,7 @@ export async function executeCommand(
 ): Promise<CommandOutcome> {
   const emit = (event: MigrationEvent): void => onEvent?.(event);
   const logger = runnerLogger(emit, runId);
-  const files = await listMigrationFiles(project.migrationsDir);
+  const files = await listMigrationFilesToRun(project.migrationsDir);
   const client = await connect(db);
   const tracker = new RunTracker(project, runId, emit);
   const tx = new TransactionalClient(client, mode, tracker);

@@ -63,3 +63,28 @@ export async function listMigrationFiles(dir: string): Promise<MigrationFile[]> 
   }
   return files.sort(compareFileNames).map((file) => ({ file, name: file.slice(0, -extname(file).length) }));
 }
+
+/** Names carried by more than one file (`…01_same.js` and `…01_same.sql`), with those files in run order. */
+export function duplicateNames(files: readonly MigrationFile[]): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  for (const f of files) byName.set(f.name, [...(byName.get(f.name) ?? []), f.file]);
+  return new Map([...byName].filter(([, sharing]) => sharing.length > 1));
+}
+
+/**
+ * The listing a run or a plan starts from. Refuses a folder where two files share a name:
+ * node-pg-migrate would run both and record the name twice, and a later down would delete both rows
+ * but revert only one.
+ */
+export async function listMigrationFilesToRun(dir: string): Promise<MigrationFile[]> {
+  const files = await listMigrationFiles(dir);
+  const duplicates = [...duplicateNames(files)];
+  if (duplicates.length > 0) {
+    const pairs = duplicates.map(([, sharing]) => sharing.join(' and '));
+    throw new StudioError('invalid-project', `Two migration files share one name: ${pairs.join('; ')}. Nothing was run.`, {
+      hint: 'Rename one of them (node-pg-migrate records a migration by its name without the extension, so both would run and be recorded under the same name), then check the status.',
+      detail: { duplicates: Object.fromEntries(duplicates) },
+    });
+  }
+  return files;
+}

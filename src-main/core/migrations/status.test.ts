@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getMigrationFilePaths } from 'node-pg-migrate/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listMigrationFiles, runnerIgnorePattern } from './migrationFiles';
+import { migrationCounts } from '../../contract';
+import { listMigrationFiles, listMigrationFilesToRun, runnerIgnorePattern } from './migrationFiles';
 import { buildStatus, readDownSteps } from './status';
 
 const at = (iso: string) => new Date(iso).toISOString();
@@ -92,6 +93,43 @@ describe('buildStatus', () => {
       ['1002_c', 'applied', '1002_c.js'],
     ]);
     expect(status).toMatchObject({ appliedMigrations: ['1001_b', '1002_c'], pendingMigrations: ['1000_a'], lastMigration: '1002_c', isUpToDate: false });
+  });
+
+  it('two files with one name: one row in error naming both files, pending until recorded, and no run starts', async () => {
+    const withPair = [...files.slice(0, 2), { name: '1001_b', file: '1001_b.sql' }, files[2]].filter((f) => f !== undefined);
+    const pending = buildStatus(withPair, [{ name: '1000_a', runOn: at('2025-01-01') }], downs);
+    expect(pending.migrations.map((m) => [m.name, m.state, m.duplicateFiles])).toEqual([
+      ['1000_a', 'applied', undefined],
+      ['1001_b', 'duplicate-name', ['1001_b.js', '1001_b.sql']],
+      ['1002_c', 'pending', undefined],
+    ]);
+    expect(pending).toMatchObject({ pendingMigrations: ['1001_b', '1002_c'], isUpToDate: false });
+    // node-pg-migrate ran both and recorded the name twice: still one row, applied as recorded.
+    const recordedTwice = buildStatus(withPair, ['1000_a', '1001_b', '1001_b', '1002_c'].map((name) => ({ name, runOn: at('2025-01-02') })), downs);
+    expect(recordedTwice.migrations.map((m) => [m.name, m.state, m.runOn])).toEqual([
+      ['1000_a', 'applied', '2025-01-02T00:00:00.000Z'],
+      ['1001_b', 'duplicate-name', '2025-01-02T00:00:00.000Z'],
+      ['1002_c', 'applied', '2025-01-02T00:00:00.000Z'],
+    ]);
+    expect(migrationCounts(recordedTwice)).toMatchObject({ total: 3, applied: 3, pending: 0, duplicateName: 1 });
+
+    const dir = await mkdtemp(join(tmpdir(), 'pgm-studio-pair-'));
+    for (const f of withPair) await writeFile(join(dir, f.file), '');
+    expect((await listMigrationFiles(dir)).map((f) => f.file)).toEqual(['1000_a.js', '1001_b.js', '1001_b.sql', '1002_c.js']);
+    await expect(listMigrationFilesToRun(dir)).rejects.toMatchObject({
+      code: 'invalid-project',
+      message: expect.stringContaining('1001_b.js and 1001_b.sql'),
+      hint: expect.stringMatching(/^Rename one of them/),
+    });
+    await rm(dir, { recursive: true });
+  });
+
+  it('counts applied as recorded, a missing file included, the same for every door', () => {
+    const status = buildStatus(files.filter((f) => f.name !== '1001_b'), [
+      { name: '1001_b', runOn: at('2025-01-01') },
+      { name: '1002_c', runOn: at('2025-01-02') },
+    ], downs);
+    expect(migrationCounts(status)).toEqual({ total: 3, applied: 2, pending: 1, missingFile: 1, outOfOrder: 1, duplicateName: 0 });
   });
 
   it('up to date when everything is applied', () => {

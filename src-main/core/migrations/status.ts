@@ -4,7 +4,7 @@ import type { MigrationEntry, MigrationStatus, ProjectSettings } from '../../con
 import { readAppliedMigrations, type AppliedMigration } from './appliedMigrations';
 import { withClient } from './connection';
 import { hasDownStep } from './downDetection';
-import { compareFileNames, listMigrationFiles, migrationTimestamp, type MigrationFile } from './migrationFiles';
+import { compareFileNames, duplicateNames, listMigrationFiles, migrationTimestamp, type MigrationFile } from './migrationFiles';
 import type { DatabaseTarget } from './types';
 
 /** Reads many small files without opening thousands of descriptors at once. */
@@ -34,17 +34,23 @@ export function buildStatus(files: MigrationFile[], applied: AppliedMigration[],
   const sortKeys = [...appliedFiles.map((f) => f.file), ...missing.map((m) => m.name)].sort(compareFileNames);
   const lastAppliedKey = sortKeys.at(-1);
 
-  const entries: (MigrationEntry & { sortKey: string })[] = files.map((f) => {
+  // Files sharing a name become one entry in error (its first file), so each name is one row.
+  const duplicates = duplicateNames(files);
+  const firstOfName = files.filter((f) => (duplicates.get(f.name)?.[0] ?? f.file) === f.file);
+
+  const entries: (MigrationEntry & { sortKey: string })[] = firstOfName.map((f) => {
     const run = appliedByName.get(f.name);
     const outOfOrder = !run && lastAppliedKey !== undefined && compareFileNames(f.file, lastAppliedKey) < 0;
+    const sharing = duplicates.get(f.name);
     return {
       sortKey: f.file,
       name: f.name,
       timestamp: migrationTimestamp(f.name),
       file: f.file,
-      state: run ? 'applied' : outOfOrder ? 'out-of-order' : 'pending',
+      state: sharing ? 'duplicate-name' : run ? 'applied' : outOfOrder ? 'out-of-order' : 'pending',
       runOn: run?.runOn ?? null,
       hasDown: hasDown.get(f.file) ?? false,
+      ...(sharing ? { duplicateFiles: sharing } : {}),
     };
   });
   for (const m of missing) {
@@ -52,7 +58,8 @@ export function buildStatus(files: MigrationFile[], applied: AppliedMigration[],
   }
   entries.sort((a, b) => compareFileNames(a.sortKey, b.sortKey));
   const migrations = entries.map(({ sortKey: _sortKey, ...entry }) => entry);
-  const pendingMigrations = migrations.filter((m) => m.state === 'pending' || m.state === 'out-of-order').map((m) => m.name);
+  // Not recorded yet is pending, whatever else is wrong with it: a duplicate pair is not "up to date".
+  const pendingMigrations = migrations.filter((m) => m.runOn === null).map((m) => m.name);
   return {
     appliedMigrations: applied.map((a) => a.name),
     pendingMigrations,

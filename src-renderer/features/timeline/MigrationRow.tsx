@@ -68,6 +68,28 @@ function When({ entry }: { entry: MigrationEntry }) {
   );
 }
 
+/** Under the name: its file and down step, or, when two files carry the name, both and what to do. */
+function FileLine({ entry }: { entry: MigrationEntry }) {
+  if (entry.duplicateFiles) {
+    return (
+      <Text size="xs" c="red" data-testid="duplicate-files">
+        {`${entry.duplicateFiles.join(' and ')} share this name: rename one. No run starts until then.`}
+      </Text>
+    );
+  }
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Text size="xs" c="dimmed" truncate="end" style={{ minWidth: 0 }}>{entry.file ?? 'file not found in the migrations folder'}</Text>
+      {entry.hasDown === false && (
+        <Tooltip label="No down step in the file: node-pg-migrate will try to infer the reverse, which fails for raw SQL and data changes.">
+          <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>no explicit down</Badge>
+        </Tooltip>
+      )}
+      {entry.hasDown === true && <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>has down</Badge>}
+    </Group>
+  );
+}
+
 /** One migration on the timeline: focusable, its actions reachable by Tab. */
 export const MigrationRow = memo(function MigrationRow(props: MigrationRowProps) {
   const { entry, index, total, progress, rehearsal, canRollBackTo, busy, onRequest, style, measureRef } = props;
@@ -93,15 +115,7 @@ export const MigrationRow = memo(function MigrationRow(props: MigrationRowProps)
         </div>
         <div className={classes.name}>
           <Text fw={600} ff="monospace" size="sm" truncate="end" title={entry.name}>{entry.name}</Text>
-          <Group gap={6} wrap="nowrap">
-            <Text size="xs" c="dimmed" truncate="end" style={{ minWidth: 0 }}>{entry.file ?? 'file not found in the migrations folder'}</Text>
-            {entry.hasDown === false && (
-              <Tooltip label="No down step in the file: node-pg-migrate will try to infer the reverse, which fails for raw SQL and data changes.">
-                <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>no explicit down</Badge>
-              </Tooltip>
-            )}
-            {entry.hasDown === true && <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>has down</Badge>}
-          </Group>
+          <FileLine entry={entry} />
         </div>
         <When entry={entry} />
         <div className={classes.progress}>{progress && <ProgressIndicator progress={progress} rehearsal={rehearsal} />}</div>

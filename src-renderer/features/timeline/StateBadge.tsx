@@ -1,5 +1,5 @@
 import { Badge, Tooltip } from '@mantine/core';
-import { IconArrowsShuffle, IconCircleCheck, IconClockHour4, IconFileOff } from '@tabler/icons-react';
+import { IconArrowsShuffle, IconCircleCheck, IconClockHour4, IconCopy, IconFileOff } from '@tabler/icons-react';
 import type { MigrationState } from '../../../src-main/contract';
 
 const looks: Record<MigrationState, { label: string; color: string; icon: typeof IconCircleCheck; explain: string }> = {
@@ -16,6 +16,12 @@ const looks: Record<MigrationState, { label: string; color: string; icon: typeof
     color: 'grape',
     icon: IconArrowsShuffle,
     explain: 'Not run, but older than the last applied migration. node-pg-migrate refuses to run it while check-order is on; rename it with a newer timestamp.',
+  },
+  'duplicate-name': {
+    label: 'Duplicate name',
+    color: 'red',
+    icon: IconCopy,
+    explain: 'Two files carry this name. node-pg-migrate would run both and record the name twice, so no run starts until you rename one.',
   },
 };
 

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconClockHour4, IconFlask, IconPlayerPlay } from '@tabler/icons-react';
-import type { MigrationStatus } from '../../../src-main/contract';
+import { migrationCounts, type MigrationStatus } from '../../../src-main/contract';
 import type { RunRequest } from './useRunFlow';
 
 interface TimelineSummaryProps {
@@ -9,20 +9,9 @@ interface TimelineSummaryProps {
   onRequest(request: RunRequest): void;
 }
 
-function counts(status: MigrationStatus) {
-  let missing = 0;
-  let outOfOrder = 0;
-  for (const m of status.migrations) {
-    if (m.state === 'missing-file') missing += 1;
-    else if (m.state === 'out-of-order') outOfOrder += 1;
-  }
-  return { missing, outOfOrder };
-}
-
 /** The seed's status at a glance: last migration, up to date or N pending, and the whole-timeline actions. */
 export function TimelineSummary({ status, busy, onRequest }: TimelineSummaryProps) {
-  const pending = status.pendingMigrations.length;
-  const { missing, outOfOrder } = counts(status);
+  const { total, applied, pending, missingFile: missing, outOfOrder, duplicateName } = migrationCounts(status);
   const runPending: RunRequest = { mode: 'run', selection: { direction: 'up' }, label: 'Run pending migrations' };
   return (
     <Paper withBorder p="md" radius="md" data-testid="timeline-summary">
@@ -35,9 +24,10 @@ export function TimelineSummary({ status, busy, onRequest }: TimelineSummaryProp
               <Badge color="blue" size="lg" leftSection={<IconClockHour4 size={14} />} data-testid="pending-count">{pending} pending</Badge>
             )}
             <Text size="sm" c="dimmed">
-              {status.appliedMigrations.length} applied of {status.migrations.length}
+              {applied} applied of {total}
               {missing > 0 && ` · ${missing} missing file${missing === 1 ? '' : 's'}`}
               {outOfOrder > 0 && ` · ${outOfOrder} out of order`}
+              {duplicateName > 0 && ` · ${duplicateName} duplicate name${duplicateName === 1 ? '' : 's'}`}
             </Text>
           </Group>
           <Text size="sm">
@@ -53,7 +43,7 @@ export function TimelineSummary({ status, busy, onRequest }: TimelineSummaryProp
             onClick={() => onRequest({ mode: 'rehearse', selection: { direction: 'up' }, label: 'Rehearse pending migrations' })}>
             Rehearse pending
           </Button>
-          <Button variant="default" leftSection={<IconArrowBackUp size={16} />} disabled={busy || status.appliedMigrations.length === 0}
+          <Button variant="default" leftSection={<IconArrowBackUp size={16} />} disabled={busy || applied === 0}
             onClick={() => onRequest({ mode: 'run', selection: { direction: 'down', count: 1 }, label: 'Roll back the last migration' })}>
             Roll back last
           </Button>
