@@ -35,4 +35,19 @@ describe('assertOrder mirrors node-pg-migrate check-order', () => {
     expect(() => assertOrder(files, applied('1_a', '3_c'))).toThrow(expect.objectContaining({ code: 'out-of-order', message: expect.stringContaining('2_b') }));
     expect(() => assertOrder(files, applied('1_a', '0_gone'))).toThrow(expect.objectContaining({ code: 'missing-file', message: expect.stringContaining('0_gone') }));
   });
+
+  it('after an out-of-order apply (check-order was off), calls the migration applied, not pending, and says how to get out', () => {
+    let refusal: unknown;
+    try {
+      assertOrder(files, applied('1_a', '3_c', '2_b'));
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({
+      code: 'out-of-order',
+      message: expect.stringMatching(/^Migration 2_b was applied out of order: after 3_c/),
+      hint: expect.stringContaining('down --count 2 --no-check-order'),
+    });
+    expect((refusal as Error).message).not.toMatch(/pending/i);
+  });
 });
