@@ -18,7 +18,7 @@ const looks: Record<MigrationState, { label: string; color: string; icon: typeof
     explain: 'Not run, but older than the last applied migration. node-pg-migrate refuses to run it while check-order is on; rename it with a newer timestamp.',
   },
   'duplicate-name': {
-    label: 'Duplicate name',
+    label: 'Duplicate',
     color: 'red',
     icon: IconCopy,
     explain: 'Two files carry this name. node-pg-migrate would run both and record the name twice, so no run starts until you rename one.',
