@@ -49,5 +49,7 @@ describe('assertOrder mirrors node-pg-migrate check-order', () => {
       hint: expect.stringContaining('down --count 2 --no-check-order'),
     });
     expect((refusal as Error).message).not.toMatch(/pending/i);
+    // A recorded migration whose file is gone is still named first: that is what to fix.
+    expect(() => assertOrder(files.filter((f) => f.name !== '2_b'), applied('1_a', '2_b', '3_c'))).toThrow(expect.objectContaining({ code: 'missing-file' }));
   });
 });

@@ -14,18 +14,18 @@ export function assertOrder(files: MigrationFile[], applied: AppliedMigration[])
     const ran = applied[i]?.name as string;
     const file = files[i]?.name as string;
     if (ran === file) continue;
+    if (!fileNames.has(ran)) {
+      throw new StudioError('missing-file', `Migration ${ran} is recorded in pgmigrations but its file is missing.`, {
+        hint: `Restore the file from version control (git log --all -- '*${ran}*'), or, if it was deleted on purpose, remove its row from pgmigrations after checking the schema.`,
+        detail: { migration: ran },
+      });
+    }
     if (appliedNames.has(file)) {
       // Not pending: an earlier run with check-order off applied it after a migration that sorts later.
       const reorder = applied.length - i;
       throw new StudioError('out-of-order', `Migration ${file} was applied out of order: after ${ran}, which sorts after it. Check-order refuses any run until the order migrations ran in matches the file order again.`, {
         hint: `Run this command with check-order off (--no-check-order on the command line), as the run that applied ${file} was. To restore the order, revert the last ${reorder} applied migrations with check-order off (down --count ${reorder} --no-check-order), then apply them again with up.`,
         detail: { migration: file, appliedAfter: ran },
-      });
-    }
-    if (!fileNames.has(ran)) {
-      throw new StudioError('missing-file', `Migration ${ran} is recorded in pgmigrations but its file is missing.`, {
-        hint: `Restore the file from version control (git log --all -- '*${ran}*'), or, if it was deleted on purpose, remove its row from pgmigrations after checking the schema.`,
-        detail: { migration: ran },
       });
     }
     throw new StudioError('out-of-order', `Pending migration ${file} sorts before the already applied ${ran}.`, {
