@@ -7,7 +7,7 @@ import { withDatabase } from './databaseCommand';
 export function registerStatus(program: Command, deps: CommandDeps): void {
   program
     .command('status')
-    .description('show every migration: applied (with run_on), pending, missing file or out of order')
+    .description('show every migration: applied (with run_on), pending, missing file, out of order or duplicate name')
     .action(async (_options: object, command: Command) =>
       withDatabase(deps, command, async ({ api, project, label, json }) => {
         const status = await api.migrations.status({});
