@@ -53,7 +53,9 @@ describe('connection store against a real PostgreSQL', () => {
 
     const listed = await store.list();
     expect(listed.connections.map((c) => c.id)).toEqual([saved.id]);
-    expect(listed.currentId).toBe(saved.id);
+    // Saved is not selected: the operator chooses (see the test below).
+    expect(listed.currentId).toBeNull();
+    expect((await store.select(saved.id)).currentId).toBe(saved.id);
 
     const second = await store.save({ profile: profileFor(db.name, { name: 'Other', environment: 'staging', color: '#f08c00' }) });
     expect((await store.select(second.id)).currentId).toBe(second.id);
@@ -78,6 +80,24 @@ describe('connection store against a real PostgreSQL', () => {
     expect(await store.delete(second.id)).toEqual({ deleted: false });
     expect((await failureOf(store.resolve(second.id))).code).toBe('not-found');
     expect((await failureOf(store.select('no-such-id'))).code).toBe('not-found');
+  });
+
+  it('saving the first connection does not make it current: the sandbox stays current until the operator selects one', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'pgm-studio-first-save-'));
+    // list() never starts the sandbox, so this needs no sandbox server.
+    const withSandbox = await openConnectionStore({ dataDir: folder, sandbox: true });
+    const first = await withSandbox.save({ profile: profileFor(db.name, { name: 'First', environment: 'production', color: '#e03131' }) });
+    expect((await withSandbox.list()).currentId).toBe('sandbox');
+    expect((await withSandbox.select(first.id)).currentId).toBe(first.id);
+    await withSandbox.close();
+
+    const noSandboxFolder = await mkdtemp(join(tmpdir(), 'pgm-studio-first-save-'));
+    const withoutSandbox = await openConnectionStore({ dataDir: noSandboxFolder, sandbox: false });
+    await withoutSandbox.save({ profile: profileFor(db.name, { name: 'First' }) });
+    expect((await withoutSandbox.list()).currentId).toBeNull();
+    const unselected = await failureOf(withoutSandbox.resolve());
+    expect(unselected).toMatchObject({ code: 'not-found', message: 'No connection is selected.', hint: expect.stringContaining('Select') });
+    await Promise.all([folder, noSandboxFolder].map((path) => rm(path, { recursive: true, force: true })));
   });
 
   it('importUrl creates a profile named user@host/db with the environment color', async () => {

@@ -44,8 +44,9 @@ export async function openConnectionStore(options: ConnectionStoreOptions): Prom
   function currentIdOf(file: ProfilesFile): string | null {
     const known = (id: string | null) => id !== null && (id === sandboxId ? sandboxEnabled : file.connections.some((c) => c.profile.id === id));
     if (known(file.currentId)) return file.currentId;
-    // The sandbox is the default only while nothing else is configured.
-    return file.connections[0]?.profile.id ?? (sandboxEnabled ? sandboxId : null);
+    // Saving a connection never makes it current by itself: the operator selects it. Until then the
+    // sandbox stays current (without a sandbox, nothing is).
+    return sandboxEnabled ? sandboxId : null;
   }
 
   async function list(): Promise<ConnectionList> {
@@ -109,6 +110,9 @@ export async function openConnectionStore(options: ConnectionStoreOptions): Prom
   async function resolve(id?: string): Promise<{ profile: ConnectionSummary; target: DatabaseTarget }> {
     const file = await readProfilesFile(dataDir);
     const wanted = id ?? currentIdOf(file);
+    if (wanted === null && file.connections.length > 0) {
+      throw new StudioError('not-found', 'No connection is selected.', { hint: 'Select one of the saved connections (the connection switcher, or "Use" in the connections list).' });
+    }
     if (wanted === null) {
       throw new StudioError('not-found', 'No connection is configured.', { hint: 'Add a connection (or import a DATABASE_URL), or enable the built-in sandbox.' });
     }
