@@ -58,7 +58,16 @@ export interface ConnectionSummary extends ConnectionProfile {
   /** Where the password is: 'keychain', 'session' (memory, this run only), 'none', or 'sandbox' (built in). */
   passwordSource: 'keychain' | 'session' | 'none' | 'sandbox';
   isSandbox: boolean;
+  /**
+   * Set when this entry reaches the host, port and database of a saved connection tagged production
+   * (its name): runs on it are guarded as production, however the database was reached.
+   */
+  productionMatch?: string;
 }
+
+/** Whether a run on this connection needs the database name typed (the engine refuses it otherwise). */
+export const isProductionConnection = (connection: Pick<ConnectionSummary, 'environment' | 'productionMatch'>): boolean =>
+  connection.environment === 'production' || connection.productionMatch !== undefined;
 
 export interface ConnectionList {
   connections: ConnectionSummary[];

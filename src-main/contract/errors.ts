@@ -12,6 +12,8 @@ export const errorCodes = [
   'lock-held',
   /** The run's plan differs from the one the operator confirmed (someone else changed the database or the folder). */
   'plan-changed',
+  /** A run that changes a production database needs its name typed (`confirm`), and that name was missing or wrong. */
+  'confirmation-required',
   'migration-failed',
   'irreversible-migration',
   'out-of-order',

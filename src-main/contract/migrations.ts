@@ -87,13 +87,19 @@ export type RunSelection = z.infer<typeof runSelectionSchema>;
 
 export const targetSchema = z.object({ connectionId: z.string().min(1).max(200).optional() }).strict();
 
+/**
+ * The database name, typed by the operator: a run that changes a production database is refused
+ * without it ('confirmation-required'), and a name that is not the target's is refused anywhere.
+ */
+export const confirmDatabaseSchema = z.string().min(1).max(63);
+
 export const runInputSchema = targetSchema.extend({ selection: runSelectionSchema });
 /**
  * migrations/run. `expectedPlan`: the migrations the operator confirmed, in order. The engine works
  * the plan out again under its lock and refuses to run anything else ('plan-changed').
  */
-export const runRequestSchema = runInputSchema.extend({ expectedPlan: z.array(migrationNameSchema).max(maxRunCount).optional() });
-export const redoInputSchema = targetSchema.extend({ count: runCountSchema.optional() });
+export const runRequestSchema = runInputSchema.extend({ expectedPlan: z.array(migrationNameSchema).max(maxRunCount).optional(), confirm: confirmDatabaseSchema.optional() });
+export const redoInputSchema = targetSchema.extend({ count: runCountSchema.optional(), confirm: confirmDatabaseSchema.optional() });
 
 export interface MigrationRunResult {
   name: string;

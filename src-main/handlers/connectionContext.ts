@@ -1,7 +1,8 @@
-import { adHocConnectionId, StudioError, type ConnectionList } from '../contract';
+import { adHocConnectionId, StudioError, type ConnectionList, type ConnectionSummary } from '../contract';
 import { openConnectionStore, type ConnectionStore, type ConnectionStoreOptions } from '../core/connections';
 import type { DatabaseTarget } from '../core/migrations';
 import { adHocConnection, type AdHocConnection } from './adHocConnection';
+import { markProductionMatches } from './productionGuard';
 
 export interface ConnectionContextOptions {
   dataDir: string;
@@ -43,11 +44,11 @@ export function createConnectionContext(options: ConnectionContextOptions) {
     adHoc,
     store,
     refuseAdHoc,
-    /** The store's list with the --database-url entry first (it is never persisted). */
+    /** The store's list with the --database-url entry first (it is never persisted), production matches marked. */
     async list(): Promise<ConnectionList> {
       const saved = await (await store()).list();
-      if (!adHoc) return saved;
-      return { ...saved, connections: [adHoc.summary, ...saved.connections], currentId: adHocSelected ? adHocConnectionId : saved.currentId };
+      const connections = markProductionMatches(adHoc ? [adHoc.summary, ...saved.connections] : saved.connections);
+      return { ...saved, connections, currentId: adHoc && adHocSelected ? adHocConnectionId : saved.currentId };
     },
     async select(id: string): Promise<ConnectionList> {
       if (id === adHocConnectionId) {
@@ -59,10 +60,15 @@ export function createConnectionContext(options: ConnectionContextOptions) {
       }
       return this.list();
     },
-    async target(connectionId?: string): Promise<DatabaseTarget> {
-      if (adHoc && (connectionId === adHocConnectionId || (connectionId === undefined && adHocSelected))) return adHoc.target;
+    /** The entry a call works on (default: the current one) and how to connect to it. */
+    async resolve(connectionId?: string): Promise<{ connection: ConnectionSummary; target: DatabaseTarget }> {
+      if (adHoc && (connectionId === adHocConnectionId || (connectionId === undefined && adHocSelected))) return { connection: adHoc.summary, target: adHoc.target };
       if (connectionId === adHocConnectionId) throw noAdHocGiven();
-      return (await (await store()).resolve(connectionId)).target;
+      const { profile, target } = await (await store()).resolve(connectionId);
+      return { connection: profile, target };
+    },
+    async target(connectionId?: string): Promise<DatabaseTarget> {
+      return (await this.resolve(connectionId)).target;
     },
     async close(): Promise<void> {
       const pending = opening;

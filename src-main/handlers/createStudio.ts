@@ -7,6 +7,7 @@ import { connectionsHandlers } from './connections';
 import { stderrLog, type ProcessLog } from './errorShape';
 import { createEventBus, type EventBus } from './eventBus';
 import { migrationsHandlers } from './migrations';
+import { createProductionGuard } from './productionGuard';
 import { createRunGuard } from './runGuard';
 
 export interface StudioOptions {
@@ -41,10 +42,12 @@ export function createStudio(options: StudioOptions): Studio {
   const connections = createConnectionContext({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, progress: options.connectionProgress });
   // Read per request: the operator may edit the config file while the app is open.
   const project = () => loadProject({ migrationsDir: options.migrationsDir, configFile: options.configFile, overrides: options.projectOverrides });
+  const productionGuard = createProductionGuard(connections, options.door);
   const handlers: Handlers = {
     ...migrationsHandlers({
       project: async () => (await project()).settings,
       target: (connectionId) => connections.target(connectionId),
+      targetToChange: (connectionId, confirm) => productionGuard.targetToChange(connectionId, confirm),
       events,
       runs: createRunGuard(),
     }),

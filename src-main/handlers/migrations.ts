@@ -9,6 +9,8 @@ import type { RunGuard } from './runGuard';
 export interface MigrationsDeps {
   project(): Promise<ProjectSettings>;
   target(connectionId?: string): Promise<DatabaseTarget>;
+  /** The target of a run that changes the database, refused on production without `confirm` (productionGuard.ts). */
+  targetToChange(connectionId: string | undefined, confirm: string | undefined): Promise<DatabaseTarget>;
   events: EventBus;
   runs: RunGuard;
 }
@@ -25,7 +27,7 @@ const targetAndProject = (deps: MigrationsDeps, connectionId?: string) => Promis
 function streamedRun<T extends { success: boolean; message: string }>(
   deps: MigrationsDeps,
   work: (target: DatabaseTarget, project: ProjectSettings, options: RunOptions) => Promise<T>,
-  connectionId: string | undefined,
+  resolveTarget: () => Promise<DatabaseTarget>,
 ): Promise<T> {
   return deps.runs.exclusive(async (runId) => {
     let started = false;
@@ -36,7 +38,7 @@ function streamedRun<T extends { success: boolean; message: string }>(
       deps.events.emit({ ...event, runId });
     };
     try {
-      const [target, project] = await targetAndProject(deps, connectionId);
+      const [target, project] = await Promise.all([resolveTarget(), deps.project()]);
       const result = await work(target, project, { runId, onEvent });
       if (started && !finished) onEvent({ type: 'run-finished', runId, success: result.success, message: result.message });
       return result;
@@ -54,11 +56,12 @@ export function migrationsHandlers(deps: MigrationsDeps): Pick<Handlers, Migrati
     'migrations/plan': async ({ connectionId, selection }) => planRun(...(await targetAndProject(deps, connectionId)), selection),
     'migrations/lock': async ({ connectionId }) => findLockHolder(...(await targetAndProject(deps, connectionId))),
     'migrations/create': async (input) => createMigration(await deps.project(), input),
-    'migrations/run': ({ connectionId, selection, expectedPlan }) =>
-      streamedRun(deps, (target, project, options) => runMigrations(target, project, selection, { ...options, expectedPlan }), connectionId),
-    'migrations/redo': ({ connectionId, count }) =>
-      streamedRun(deps, (target, project, options) => redoMigrations(target, project, count ?? 1, options), connectionId),
+    'migrations/run': ({ connectionId, selection, expectedPlan, confirm }) =>
+      streamedRun(deps, (target, project, options) => runMigrations(target, project, selection, { ...options, expectedPlan }), () => deps.targetToChange(connectionId, confirm)),
+    'migrations/redo': ({ connectionId, count, confirm }) =>
+      streamedRun(deps, (target, project, options) => redoMigrations(target, project, count ?? 1, options), () => deps.targetToChange(connectionId, confirm)),
+    // A rehearsal is rolled back: read-only, so no production confirmation.
     'migrations/rehearse': ({ connectionId, selection }) =>
-      streamedRun(deps, (target, project, options) => rehearse(target, project, selection, options), connectionId),
+      streamedRun(deps, (target, project, options) => rehearse(target, project, selection, options), () => deps.target(connectionId)),
   };
 }
