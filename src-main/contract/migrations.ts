@@ -101,6 +101,13 @@ export const runInputSchema = targetSchema.extend({ selection: runSelectionSchem
 export const runRequestSchema = runInputSchema.extend({ expectedPlan: z.array(migrationNameSchema).max(maxRunCount).optional(), confirm: confirmDatabaseSchema.optional() });
 export const redoInputSchema = targetSchema.extend({ count: runCountSchema.optional(), confirm: confirmDatabaseSchema.optional() });
 
+/**
+ * The optional JSON body of the seed's POST /api/migrations (no body: every pending migration up).
+ * Anything else is refused with 400 before anything runs.
+ */
+export const seedRunBodySchema = runSelectionSchema.safeExtend({ confirm: confirmDatabaseSchema.optional() });
+export type SeedRunBody = z.infer<typeof seedRunBodySchema>;
+
 export interface MigrationRunResult {
   name: string;
   direction: 'up' | 'down';

@@ -6,7 +6,8 @@ export type Dispatch = (channel: string, rawInput: unknown) => Promise<RpcEnvelo
 
 const isChannel = (name: string): name is ChannelName => Object.prototype.hasOwnProperty.call(contract, name);
 
-function describeIssues(issues: readonly z.core.$ZodIssue[]) {
+/** zod issues as `{path, message}`, the path dotted ('(input)' for the whole input). */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]) {
   return issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(input)', message: issue.message }));
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { MigrationRunResponse, MigrationStatusResponse } from '../contract';
-import type { Dispatch } from '../handlers/router';
+import { seedRunBodySchema, type MigrationRunResponse, type MigrationStatusResponse, type StudioErrorShape } from '../contract';
+import { describeIssues, type Dispatch } from '../handlers/router';
 import { roleOf, type ApiTokens, type TokenRole } from './bearerTokens';
 import { sendError } from './httpErrors';
 
@@ -13,10 +13,24 @@ export interface RateLimit {
 
 const unauthorized = { code: 'auth-failed', message: 'Missing or invalid bearer token.', hint: 'Send Authorization: Bearer <token> with the read or admin token pgm-studio serve printed (or PGM_STUDIO_READ_TOKEN / PGM_STUDIO_ADMIN_TOKEN).' } as const;
 const readOnly = { code: 'forbidden', message: 'The read token may only read the migration status.', hint: 'Use the admin token to run migrations.' } as const;
+const bodyHint = 'Send no body to run every pending migration up, or a JSON object (Content-Type: application/json) such as {"direction": "down"}: direction "up" or "down", and optionally count (a whole number) or to (a migration name), and confirm (the database name, for a production database).';
+
+/** Refuses a body that is not JSON before any route runs; an empty one is the seed's body-less POST. */
+function nonJsonBody(contentType: string | undefined) {
+  return Object.assign(new Error(`POST /api/migrations takes a JSON body (Content-Type: application/json), not ${contentType ?? 'a body without a Content-Type'}.`), { statusCode: 400 });
+}
+
+/** How a refused run is answered: the caller's mistake 400, a production run without its name 409, anything else the seed's 500. */
+function statusOfRefusal(error: StudioErrorShape, namedTarget: boolean): 400 | 409 | 500 {
+  if (error.code === 'invalid-input' || (error.code === 'not-found' && namedTarget)) return 400;
+  if (error.code === 'confirmation-required') return 409;
+  return 500;
+}
 
 /**
  * The seed's API, shape for shape: GET /api/migrations (read or admin token) and POST /api/migrations
- * (admin token) running every pending migration up, over the same handlers as the UI.
+ * (admin token) running every pending migration up, over the same handlers as the UI. POST also takes
+ * an optional JSON body (seedRunBodySchema) for down, count, to, and the production confirmation.
  */
 export function seedApiRoutes(dispatch: Dispatch, tokens: ApiTokens, rateLimit: RateLimit) {
   const authorize = (request: FastifyRequest, reply: FastifyReply, needed: TokenRole): boolean => {
@@ -41,10 +55,14 @@ export function seedApiRoutes(dispatch: Dispatch, tokens: ApiTokens, rateLimit: 
   };
 
   return async (app: FastifyInstance) => {
-    // curl -X POST -H "Content-Type: application/json" sends no body: accept it as {}.
+    // curl -X POST -H "Content-Type: application/json" sends no body: that is the seed's body-less POST.
     const parseJson = app.getDefaultJsonParser('error', 'error');
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-      body === '' ? done(null, {}) : parseJson(request, String(body), done),
+      body === '' ? done(null, undefined) : parseJson(request, String(body), done),
+    );
+    // Without this, text/plain (which fastify reads as a string) was ignored and everything pending ran.
+    app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) =>
+      body === '' ? done(null, undefined) : done(nonJsonBody(request.headers['content-type'])),
     );
 
     app.get('/api/migrations', { config }, async (request, reply) => {
@@ -57,9 +75,17 @@ export function seedApiRoutes(dispatch: Dispatch, tokens: ApiTokens, rateLimit: 
 
     app.post('/api/migrations', { config }, async (request, reply) => {
       if (!authorize(request, reply, 'admin')) return reply;
-      const envelope = await dispatch('migrations/run', { selection: { direction: 'up' } });
+      const parsed = seedRunBodySchema.safeParse(request.body === undefined ? { direction: 'up' } : request.body);
+      if (!parsed.success) {
+        const issues = describeIssues(parsed.error.issues);
+        return sendError(reply, 400, { code: 'invalid-input', message: `Invalid body for POST /api/migrations: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}. Nothing was run.`, hint: bodyHint });
+      }
+      const { confirm, ...selection } = parsed.data;
+      const envelope = await dispatch('migrations/run', { selection, ...(confirm === undefined ? {} : { confirm }) });
       reply.header('cache-control', 'no-store');
       if (!envelope.ok) {
+        const status = statusOfRefusal(envelope.error, selection.to !== undefined);
+        if (status !== 500) return sendError(reply, status, envelope.error);
         return reply.code(500).send({ results: [], message: envelope.error.message, success: false, error: envelope.error });
       }
       const run = envelope.value as MigrationRunResponse;

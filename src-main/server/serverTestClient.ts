@@ -7,7 +7,7 @@ export interface RawResponse {
 }
 
 /** A request with full control of Host and Origin (fetch forbids setting Host). Test helper. */
-export function rawRequest(port: number, options: { method?: string; path: string; headers?: Record<string, string> }): Promise<RawResponse> {
+export function rawRequest(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = httpRequest({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (response) => {
       let body = '';
@@ -16,7 +16,7 @@ export function rawRequest(port: number, options: { method?: string; path: strin
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
     });
     request.on('error', reject);
-    request.end();
+    request.end(options.body);
   });
 }
 
