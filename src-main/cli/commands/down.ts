@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { reportRun } from '../output/runReport';
 import { parseCount, type CommandDeps } from './commandDeps';
 import { withDatabase } from './databaseCommand';
+import { confirmOptionDescription, confirmOptionFlags, withProductionConfirmation } from './productionConfirmation';
 import { everyAppliedMigration, selectionFrom } from './runSelection';
 
 export function registerDown(program: Command, deps: CommandDeps): void {
@@ -11,9 +12,12 @@ export function registerDown(program: Command, deps: CommandDeps): void {
     .option('--count <n>', 'revert the last N applied migrations', parseCount)
     .option('--to <name>', 'revert every migration after this one, leaving it applied')
     .addOption(new Option('--all', 'revert every applied migration').conflicts(['count', 'to']))
-    .action(async (options: { count?: number; to?: string; all?: boolean }, command: Command) => {
+    .option(confirmOptionFlags, confirmOptionDescription)
+    .action(async (options: { count?: number; to?: string; all?: boolean; confirm?: string }, command: Command) => {
       // Checked before connecting: a usage error should not wait for a database.
       const selection = selectionFrom('down', options.all ? { count: everyAppliedMigration } : options);
-      await withDatabase(deps, command, async ({ api, json }) => reportRun(deps.terminal, await api.migrations.run({ selection }), json));
+      await withDatabase(deps, command, async ({ api, json }) =>
+        reportRun(deps.terminal, await withProductionConfirmation(options.confirm, deps.terminal, (confirm) => api.migrations.run({ selection, confirm })), json),
+      );
     });
 }

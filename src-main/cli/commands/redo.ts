@@ -2,15 +2,17 @@ import type { Command } from 'commander';
 import { reportRun } from '../output/runReport';
 import { parseCount, type CommandDeps } from './commandDeps';
 import { withDatabase } from './databaseCommand';
+import { confirmOptionDescription, confirmOptionFlags, withProductionConfirmation } from './productionConfirmation';
 
 export function registerRedo(program: Command, deps: CommandDeps): void {
   program
     .command('redo')
     .description('revert the last applied migration (or last N) and apply it again')
     .option('--count <n>', 'redo the last N applied migrations', parseCount)
-    .action(async (options: { count?: number }, command: Command) =>
+    .option(confirmOptionFlags, confirmOptionDescription)
+    .action(async (options: { count?: number; confirm?: string }, command: Command) =>
       withDatabase(deps, command, async ({ api, json }) =>
-        reportRun(deps.terminal, await api.migrations.redo(options.count ? { count: options.count } : {}), json),
+        reportRun(deps.terminal, await withProductionConfirmation(options.confirm, deps.terminal, (confirm) => api.migrations.redo({ ...(options.count ? { count: options.count } : {}), confirm })), json),
       ),
     );
 }

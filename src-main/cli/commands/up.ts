@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { reportRun } from '../output/runReport';
 import { parseCount, type CommandDeps } from './commandDeps';
 import { withDatabase } from './databaseCommand';
+import { confirmOptionDescription, confirmOptionFlags, withProductionConfirmation } from './productionConfirmation';
 import { selectionFrom } from './runSelection';
 
 export function registerUp(program: Command, deps: CommandDeps): void {
@@ -10,9 +11,12 @@ export function registerUp(program: Command, deps: CommandDeps): void {
     .description('apply pending migrations: all, the next N (--count), or up to and including one (--to)')
     .option('--count <n>', 'apply only the next N pending migrations', parseCount)
     .option('--to <name>', 'apply up to and including this migration')
-    .action(async (options: { count?: number; to?: string }, command: Command) => {
+    .option(confirmOptionFlags, confirmOptionDescription)
+    .action(async (options: { count?: number; to?: string; confirm?: string }, command: Command) => {
       // Checked before connecting: a usage error should not wait for a database.
       const selection = selectionFrom('up', options);
-      await withDatabase(deps, command, async ({ api, json }) => reportRun(deps.terminal, await api.migrations.run({ selection }), json));
+      await withDatabase(deps, command, async ({ api, json }) =>
+        reportRun(deps.terminal, await withProductionConfirmation(options.confirm, deps.terminal, (confirm) => api.migrations.run({ selection, confirm })), json),
+      );
     });
 }
