@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, List, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
-import type { ConnectionSummary } from '../../../src-main/contract';
+import { isProductionConnection, type ConnectionSummary } from '../../../src-main/contract';
 import { connectionAddress } from '../connections/ConnectionLabel';
 import type { PendingConfirmation } from './useRunFlow';
 
 interface ConfirmRunModalProps {
   confirmation: PendingConfirmation | null;
   connection: ConnectionSummary | null;
-  onConfirm(): void;
+  /** With the database name the operator typed, on production. */
+  onConfirm(databaseName?: string): void;
   onCancel(): void;
 }
 
@@ -17,10 +18,19 @@ function targetLine(connection: ConnectionSummary | null): string {
   return `${connection.name} — ${connectionAddress(connection)}`;
 }
 
-/** The production guard: the operator types the database name before anything runs. */
-function ProductionGuard({ database, typed, onType }: { database: string; typed: string; onType(value: string): void }) {
+/**
+ * The production guard: the operator types the database name before anything runs, and the name goes
+ * with the run (the engine refuses a production run without it, whichever door it came through).
+ */
+function ProductionGuard({ connection, typed, onType }: { connection: ConnectionSummary; typed: string; onType(value: string): void }) {
+  const database = connection.database;
   return (
     <Alert color="red" variant="light" icon={<IconAlertOctagon size={18} />} title="This is a PRODUCTION database">
+      {connection.productionMatch !== undefined && (
+        <Text size="sm" mb="xs" data-testid="production-match">
+          Same host, port and database as the saved production connection <strong>{connection.productionMatch}</strong>.
+        </Text>
+      )}
       <TextInput
         label={
           <>
@@ -41,7 +51,7 @@ function ProductionGuard({ database, typed, onType }: { database: string; typed:
 function ConfirmBody({ confirmation, connection, onConfirm, onCancel }: ConfirmRunModalProps & { confirmation: PendingConfirmation }) {
   const [typed, setTyped] = useState('');
   const { plan } = confirmation;
-  const production = connection?.environment === 'production';
+  const production = connection !== null && isProductionConnection(connection);
   const unlocked = !production || typed === connection.database;
   const up = plan.direction === 'up';
   const verb = up ? 'Apply' : 'Revert';
@@ -71,11 +81,11 @@ function ConfirmBody({ confirmation, connection, onConfirm, onCancel }: ConfirmR
           </List>
         </ScrollArea.Autosize>
       </div>
-      {production && connection && <ProductionGuard database={connection.database} typed={typed} onType={setTyped} />}
+      {production && <ProductionGuard connection={connection} typed={typed} onType={setTyped} />}
       <Group justify="flex-end">
         {/* Focus starts on Cancel (or the name field): Enter alone never runs anything. */}
         <Button variant="default" onClick={onCancel} data-autofocus={!production || undefined}>Cancel</Button>
-        <Button color={production || !up ? 'red' : 'blue'} disabled={!unlocked} onClick={onConfirm} data-testid="confirm-run">
+        <Button color={production || !up ? 'red' : 'blue'} disabled={!unlocked} onClick={() => onConfirm(production ? typed : undefined)} data-testid="confirm-run">
           {verb} {count}
         </Button>
       </Group>

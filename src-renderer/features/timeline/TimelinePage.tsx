@@ -27,9 +27,9 @@ export function TimelinePage({ connectionId, connection, ready }: TimelinePagePr
   const flow = useRunFlow(connectionId);
   const [logOpen, setLogOpen] = useState(false);
 
-  const onConfirm = () => {
+  const onConfirm = (databaseName?: string) => {
     setLogOpen(true);
-    flow.confirm();
+    flow.confirm(databaseName);
   };
   const busy = flow.busy || progress.active;
 

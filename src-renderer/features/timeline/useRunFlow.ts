@@ -49,9 +49,10 @@ export function useRunFlow(connectionId: string | null) {
   });
 
   const runMutation = useMutation({
-    mutationFn: ({ request, plan }: PendingConfirmation) =>
-      // The confirmed list goes along: the engine refuses to run anything else ('plan-changed').
-      studio.migrations.run({ ...connectionTarget(connectionId), selection: request.selection, expectedPlan: plan.migrations }),
+    mutationFn: ({ request, plan, confirm }: PendingConfirmation & { confirm?: string }) =>
+      // The confirmed list goes along: the engine refuses to run anything else ('plan-changed'); so does
+      // the typed database name, which the engine requires on production ('confirmation-required').
+      studio.migrations.run({ ...connectionTarget(connectionId), selection: request.selection, expectedPlan: plan.migrations, ...(confirm ? { confirm } : {}) }),
     onSuccess: (response: MigrationRunResponse, { request }) => {
       recordOutcome(request.selection.direction, response);
       if (response.success) {
@@ -93,10 +94,11 @@ export function useRunFlow(connectionId: string | null) {
     }
   }
 
-  function confirm() {
+  /** `databaseName`: what the operator typed in the production guard. */
+  function confirm(databaseName?: string) {
     if (!confirmation) return;
     setConfirmation(null);
-    runMutation.mutate(confirmation);
+    runMutation.mutate({ ...confirmation, confirm: databaseName });
   }
 
   return {
