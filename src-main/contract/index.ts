@@ -9,6 +9,7 @@ export * from './connections';
 export * from './errors';
 export * from './migrations';
 export * from './project';
+export * from './schema';
 
 /** Every channel any door serves. A handler is written once per entry. */
 export const contract = { ...migrationsContract, ...connectionsContract, ...projectContract };
