@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import type { SchemaChangeSummary } from './schema';
 
 /** `{timestamp}_{name}` without extension, as node-pg-migrate stores it in `pgmigrations.name`. */
 export const migrationNameSchema = z
@@ -130,6 +131,37 @@ export interface MigrationFailure {
   hint?: string;
   /** The down step of `migration` cannot run (not inferable, or disabled); nothing was reverted. */
   irreversible?: boolean;
+  /** The failure came at the command's COMMIT (a deferred constraint), after every migration had run. */
+  atCommit?: boolean;
+  /** `migration` ended the command's transaction itself (a COMMIT or ROLLBACK in its SQL), so work was committed that should not have been. */
+  endedTransaction?: boolean;
+  /** `migration` ran outside a transaction (pgm.noTransaction()): its statements before the failing one took effect and stay. */
+  outsideTransaction?: OutsideTransactionFailure;
+  /**
+   * How the database differs from before the command, checked after the rollback. Absent when it
+   * could not be checked (e.g. the connection was lost): then nothing may be claimed about it.
+   */
+  changes?: CommandChanges;
+}
+
+export interface OutsideTransactionFailure {
+  /** 1-based: the statement of the migration that failed (the ones before it ran, and committed). */
+  failedStatement: number;
+  /** What the migration left, schema compared just before it and after the failure. */
+  leftovers: SchemaChangeSummary;
+  /** Statements that drop what it created, to review and run by hand before running it again. */
+  undo: string[];
+  /** How to record it as applied by hand once it is finished (it is not in the migrations table). */
+  record: string;
+}
+
+/** What a failed command left changed, verified against the database after its rollback. */
+export interface CommandChanges {
+  /** Now recorded as applied, though they were not before the command. */
+  recorded: string[];
+  /** No longer recorded as applied, though they were before the command. */
+  unrecorded: string[];
+  schema: SchemaChangeSummary;
 }
 
 /** The seed's POST /api/migrations body, plus failure details. */
@@ -188,7 +220,14 @@ export type MigrationEvent =
   | { type: 'migration-finished'; runId: string; name: string; direction: 'up' | 'down'; durationMs: number }
   | { type: 'migration-failed'; runId: string; name: string; direction: 'up' | 'down'; failure: MigrationFailure }
   | { type: 'log'; runId: string; level: 'debug' | 'info' | 'warn' | 'error'; message: string }
-  | { type: 'run-finished'; runId: string; success: boolean; message: string };
+  | {
+      type: 'run-finished';
+      runId: string;
+      success: boolean;
+      message: string;
+      /** Migrations this command ran (migration-finished) whose work was then rolled back. */
+      rolledBack?: { name: string; direction: 'up' | 'down' }[];
+    };
 
 export const migrationsContract = {
   'migrations/status': channel<MigrationStatus>()(targetSchema),

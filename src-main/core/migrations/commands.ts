@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { runSelectionSchema, StudioError, type MigrationRunResponse, type ProjectSettings, type RehearsalResult, type RunPlan, type RunSelection } from '../../contract';
+import { runSelectionSchema, StudioError, type MigrationFailure, type MigrationRunResponse, type ProjectSettings, type RehearsalResult, type RunPlan, type RunSelection } from '../../contract';
 import { readAppliedMigrations } from './appliedMigrations';
 import { withClient } from './connection';
 import { executeCommand, type CommandOutcome, type StepSelection } from './executeCommand';
+import { describeSchemaChanges, isUnchanged } from './failureAftermath';
 import type { TransactionMode } from './transactionalClient';
 import { listMigrationFilesToRun } from './migrationFiles';
 import { assertOrder, planSelection } from './plan';
@@ -21,14 +22,36 @@ function summary(outcome: CommandOutcome, rehearsal: boolean): string {
   const { failure } = outcome;
   if (!failure) {
     if (ran === 0) return 'No migrations to run: the database is up to date with this selection.';
-    return rehearsal ? `Rehearsal succeeded: ${ran} migration(s) ran and were rolled back.` : 'Migrations executed successfully';
+    if (!rehearsal) return 'Migrations executed successfully';
+    return `Rehearsal succeeded: ${ran} migration(s) ran and were rolled back${outcome.verifiedUnchanged ? ' (checked: pgmigrations and the schema are as before)' : ''}.`;
   }
   const where = failure.migration ? `Migration ${failure.migration} failed` : 'The run failed';
-  if (rehearsal) return `Rehearsal failed: ${where}: ${failure.message}. Nothing was changed.`;
-  const kept = outcome.durableCount > 0
-    ? ` ${outcome.durableCount} migration(s) before a pgm.noTransaction() migration were already committed and stay applied; everything after was rolled back.`
-    : ' The whole command was rolled back: the database is unchanged.';
-  return `${where}: ${failure.message}.${kept}`;
+  return `${rehearsal ? 'Rehearsal failed: ' : ''}${where}: ${failure.message}. ${aftermath(outcome, rehearsal)}`;
+}
+
+/** What the failed command left, as the database shows it after the rollback. */
+function aftermath(outcome: CommandOutcome, rehearsal: boolean): string {
+  const failure = outcome.failure as MigrationFailure;
+  const { changes } = failure;
+  const durable = outcome.durableCount === 0 || failure.endedTransaction
+    ? ''
+    : failure.outsideTransaction
+      ? `${outcome.durableCount} migration(s) before it were already committed and stay applied.`
+      : `${outcome.durableCount} migration(s) before a pgm.noTransaction() migration were already committed and stay applied; everything after was rolled back.`;
+  if (!changes) {
+    const unchecked = 'The database could not be checked afterwards: look at the status before going on.';
+    return [durable || (rehearsal ? 'The rehearsal was rolled back.' : 'The command was rolled back.'), unchecked].join(' ');
+  }
+  if (isUnchanged(changes)) return rehearsal ? 'Nothing was changed (checked: pgmigrations and the schema are as before).' : 'The whole command was rolled back: the database is unchanged.';
+  const parts = [durable];
+  if (failure.endedTransaction) parts.push(`It ended the transaction itself (COMMIT or ROLLBACK in its SQL), so part of this ${rehearsal ? 'rehearsal' : 'command'} was committed for good.`);
+  if (failure.outsideTransaction) {
+    parts.push(`It ran outside a transaction (pgm.noTransaction()) and failed at its statement ${failure.outsideTransaction.failedStatement}: its earlier statements stay, and it is not recorded as applied.`);
+  }
+  if (changes.recorded.length) parts.push(`Now recorded as applied: ${changes.recorded.join(', ')}.`);
+  if (changes.unrecorded.length) parts.push(`No longer recorded as applied: ${changes.unrecorded.join(', ')}.`);
+  parts.push(`The database now differs from before the ${rehearsal ? 'rehearsal' : 'command'}: ${describeSchemaChanges(changes.schema)}.`);
+  return parts.filter(Boolean).join(' ');
 }
 
 function runResponse(outcome: CommandOutcome, message: string): MigrationRunResponse {
@@ -43,11 +66,14 @@ function runResponse(outcome: CommandOutcome, message: string): MigrationRunResp
 /** Runs a command; subscribers always get a run-finished, also when the command throws (lock held, broken file...). */
 async function execute(db: DatabaseTarget, project: ProjectSettings, steps: StepSelection[], mode: TransactionMode, options: RunOptions | undefined) {
   const runId = options?.runId ?? randomUUID();
-  const finish = (success: boolean, message: string) => options?.onEvent?.({ type: 'run-finished', runId, success, message });
+  const finish = (success: boolean, message: string, rolledBack?: { name: string; direction: 'up' | 'down' }[]) =>
+    options?.onEvent?.({ type: 'run-finished', runId, success, message, ...(rolledBack?.length ? { rolledBack } : {}) });
   try {
     const outcome = await executeCommand(db, project, steps, mode, { ...options, runId });
     const message = summary(outcome, mode === 'rehearse');
-    finish(!outcome.failure, message);
+    // A rehearsal rolls everything back by design; a failed real run tells which finished ones did not stay.
+    const rolledBack = mode === 'commit' ? outcome.results.filter((r) => r.rolledBack).map(({ name, direction }) => ({ name, direction })) : undefined;
+    finish(!outcome.failure, message, rolledBack);
     return { outcome, message };
   } catch (error) {
     finish(false, error instanceof Error ? error.message : String(error));

@@ -1,15 +1,17 @@
 import { runner } from 'node-pg-migrate';
-import { StudioError, type MigrationEvent, type MigrationFailure, type MigrationRunResult, type ProjectSettings, type RunSelection } from '../../contract';
+import { StudioError, type SchemaSnapshot, type MigrationEvent, type MigrationFailure, type MigrationRunResult, type ProjectSettings, type RunSelection } from '../../contract';
 import { readAppliedMigrations } from './appliedMigrations';
 import { connect } from './connection';
-import { describeFailure, explainDatabaseError } from './failure';
+import { readSchemaSnapshot } from '../schema';
+import { describeCommitFailure, describeFailure, explainDatabaseError, isServerError } from './failure';
+import { changesBetween, describeOutsideTransaction, isUnchanged, readDatabaseState, snapshotOptions, type DatabaseState } from './failureAftermath';
 import { acquireMigrationLock, releaseMigrationLock } from './lock';
 import { listMigrationFilesToRun } from './migrationFiles';
 import { assertOrder, assertRanThePlan, planSelection } from './plan';
 import { runnerLogger, runnerOptions } from './runnerOptions';
 import { RunTracker } from './runTracker';
 import { findLoadError } from './scriptLoader';
-import { TransactionalClient, type TransactionMode } from './transactionalClient';
+import { TransactionalClient, TransactionEndedError, type TransactionMode } from './transactionalClient';
 import type { DatabaseTarget, RunOptions } from './types';
 
 /** The operator confirmed a list; if the database or the folder changed since, run nothing. */
@@ -30,8 +32,10 @@ export interface CommandOutcome {
   results: MigrationRunResult[];
   statements: string[];
   failure?: MigrationFailure;
-  /** Migrations committed for good although the command failed (pgm.noTransaction() breaks). */
+  /** Migrations committed for good although the command failed (pgm.noTransaction() breaks, or a migration's own COMMIT). */
   durableCount: number;
+  /** A rehearsal (or a failed run) was checked afterwards: pgmigrations and the schema are as before the command. */
+  verifiedUnchanged: boolean;
 }
 
 /**
@@ -51,9 +55,17 @@ export async function executeCommand(
   const files = await listMigrationFilesToRun(project.migrationsDir);
   const client = await connect(db);
   const tracker = new RunTracker(project, runId, emit);
-  const tx = new TransactionalClient(client, mode, tracker);
+  // The schema just before a pgm.noTransaction() migration: what it leaves if it fails part-way.
+  let beforeAutocommit: SchemaSnapshot | null = null;
+  const tx = new TransactionalClient(client, mode, tracker, async () => {
+    beforeAutocommit = await readSchemaSnapshot(client, snapshotOptions(project)).catch(() => null);
+  });
   const plans: CommandOutcome['plans'] = [];
   let failure: MigrationFailure | undefined;
+  // pgmigrations and the schema before the first migration ran, to tell the truth after a failure.
+  let start: DatabaseState | null = null;
+  let after: DatabaseState | null = null;
+  let failedStatement = 0;
   try {
     await acquireMigrationLock(client);
     try {
@@ -69,6 +81,8 @@ export async function executeCommand(
         emit({ type: 'run-started', runId, direction: selection.direction, plan, rehearsal: mode === 'rehearse' });
         // Never call runner() with nothing to do: for `down`, count 0 would mean "all" (slice(-0)).
         if (plan.length === 0) continue;
+        // Read inside our transaction, before any migration: the state the command started from.
+        start ??= await readDatabaseState(client, project);
         tracker.startStep(selection.direction, plan);
         let ran: { name: string }[];
         try {
@@ -85,12 +99,35 @@ export async function executeCommand(
           if (mode === 'rehearse' && tx.ranOutsideTransaction && failure.pgCode === '25001') {
             failure.hint = 'This migration opts out of transactions (pgm.noTransaction()), so it cannot be rehearsed inside a rolled-back transaction. Rehearse it on a copy of the database instead.';
           }
-          tracker.failed(failure);
+          if (error instanceof TransactionEndedError || tx.transactionEnded) {
+            failure.endedTransaction = true;
+            failure.hint = 'Remove COMMIT, ROLLBACK, END and BEGIN from the migration\'s SQL: PGM Studio runs each command in one transaction. A migration that must run outside a transaction calls pgm.noTransaction() instead. Check the changes listed here: they were committed.';
+          }
+          failedStatement = tracker.statementsRun + 1;
           break;
         }
         assertRanThePlan(plan, ran.map((m) => m.name), tracker.durableCount());
       }
-      await tx.finish(failure === undefined);
+      if (failure) await tx.finish(false);
+      else {
+        try {
+          await tx.finish(true);
+        } catch (error) {
+          // A deferred constraint fails the COMMIT: a failure of the migrations, rolled back by PostgreSQL.
+          if (!isServerError(error)) throw error;
+          failure = describeCommitFailure(error);
+        }
+      }
+      if (start && (failure || mode === 'rehearse')) after = await readDatabaseState(client, project).catch(() => null);
+      if (!failure && start && after && !isUnchanged(changesBetween(start, after))) {
+        // Never claim a rehearsal changed nothing unless the database says so.
+        failure = { migration: null, message: 'the rehearsal was rolled back, but the database differs from before it', changes: changesBetween(start, after) };
+      }
+      if (failure && start && after) {
+        failure.changes = changesBetween(start, after);
+        if (mode === 'commit' && tx.failedOutsideTransaction && beforeAutocommit) describeOutsideTransaction(failure, failedStatement, beforeAutocommit, after.schema, project);
+      }
+      if (failure) tracker.failed(failure);
     } catch (error) {
       await tx.finish(false).catch(() => undefined);
       throw explainDatabaseError(error);
@@ -101,5 +138,7 @@ export async function executeCommand(
   } finally {
     await client.end().catch(() => undefined);
   }
-  return { runId, plans, results: tracker.results(failure === undefined), statements: tx.statements, failure, durableCount: tracker.durableCount() };
+  const applied = start && after ? { before: start.applied, after: after.applied } : undefined;
+  const verifiedUnchanged = Boolean(start && after && isUnchanged(changesBetween(start, after)));
+  return { runId, plans, results: tracker.results(failure === undefined, applied), statements: tx.statements, failure, durableCount: tracker.durableCount(applied), verifiedUnchanged };
 }

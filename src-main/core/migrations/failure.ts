@@ -6,9 +6,33 @@ interface PgErrorLike {
   code?: string;
   position?: string;
   hint?: string;
+  table?: string;
+  constraint?: string;
 }
 
 const isSqlState = (code: unknown): code is string => typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+
+/** An error PostgreSQL itself raised (it carries a SQLSTATE), as opposed to a lost connection or a bug. */
+export const isServerError = (error: unknown): boolean => error instanceof Error && isSqlState((error as PgErrorLike).code);
+
+/**
+ * The command's COMMIT failed (a DEFERRABLE INITIALLY DEFERRED constraint is checked only then): every
+ * migration had run, and PostgreSQL rolled all of them back. A migration failure, not a connection one.
+ */
+export function describeCommitFailure(error: unknown): MigrationFailure {
+  const err = error as Error & PgErrorLike;
+  const constraint = err.constraint ? ` Constraint ${err.constraint}${err.table ? ` on ${err.table}` : ''} is deferred, so PostgreSQL checks it only at COMMIT, after every migration of the command ran; find the migration that adds it or writes the rows that break it.` : '';
+  const failure: MigrationFailure = {
+    migration: null,
+    message: `the command's COMMIT failed: ${err.message}`,
+    statement: 'COMMIT',
+    atCommit: true,
+    ...(isSqlState(err.code) ? { pgCode: err.code } : {}),
+  };
+  const hint = hintFor(failure, err.hint);
+  failure.hint = `PostgreSQL rolled the whole command back.${constraint}${hint ? ` ${hint}` : ''}`;
+  return failure;
+}
 
 /**
  * A failed migration, from the error runner() threw and the last statement our client saw fail

@@ -3,6 +3,12 @@ import type { StatementObserver } from './transactionalClient';
 
 type Direction = 'up' | 'down';
 
+/** pgmigrations as name -> run_on, before the command and after it failed. */
+export interface AppliedBeforeAndAfter {
+  before: ReadonlyMap<string, string>;
+  after: ReadonlyMap<string, string>;
+}
+
 interface Tracked extends MigrationRunResult {
   /** Committed for good, even if the command later fails (only after a pgm.noTransaction() break). */
   durable: boolean;
@@ -19,6 +25,8 @@ export class RunTracker implements StatementObserver {
   private plan: string[] = [];
   private index = -1;
   private startedAt = 0;
+  /** Statements the migration in flight has run successfully so far. */
+  statementsRun = 0;
 
   constructor(
     private readonly project: ProjectSettings,
@@ -43,7 +51,11 @@ export class RunTracker implements StatementObserver {
 
   executed(sql: string, durable: boolean): void {
     const name = this.current;
-    if (name === null || sql !== this.markAsRunStatement(name)) return;
+    if (name === null) return;
+    if (sql !== this.markAsRunStatement(name)) {
+      this.statementsRun += 1;
+      return;
+    }
     const durationMs = Date.now() - this.startedAt;
     this.tracked.push({ name, direction: this.direction, timestamp: new Date().toISOString(), success: true, durationMs, durable });
     this.emit({ type: 'migration-finished', runId: this.runId, name, direction: this.direction, durationMs });
@@ -63,20 +75,35 @@ export class RunTracker implements StatementObserver {
     this.index = this.plan.length;
   }
 
-  /** Seed-shaped results. After a failure, whatever was rolled back is reported as not applied. */
-  results(commandSucceeded: boolean): MigrationRunResult[] {
-    return this.tracked.map(({ durable, ...result }) =>
-      commandSucceeded || durable || !result.success ? result : { ...result, success: false, rolledBack: true },
-    );
+  /**
+   * Seed-shaped results. After a failure, whatever was rolled back is reported as not applied. With
+   * `applied` (pgmigrations name -> run_on, read before the command and after its rollback) that is
+   * what the database says, not what we expected: a migration that committed behind our back stays.
+   */
+  results(commandSucceeded: boolean, applied?: AppliedBeforeAndAfter): MigrationRunResult[] {
+    return this.tracked.map((tracked) => {
+      const { durable: _durable, ...result } = tracked;
+      return commandSucceeded || !result.success || this.stayed(tracked, applied) ? result : { ...result, success: false, rolledBack: true };
+    });
   }
 
-  durableCount(): number {
-    return this.tracked.filter((t) => t.durable && t.success).length;
+  /** Migrations that succeeded and stayed although the command failed. */
+  durableCount(applied?: AppliedBeforeAndAfter): number {
+    return this.tracked.filter((t) => t.success && this.stayed(t, applied)).length;
+  }
+
+  private stayed(tracked: Tracked, applied: AppliedBeforeAndAfter | undefined): boolean {
+    if (!applied) return tracked.durable;
+    const after = applied.after.get(tracked.name);
+    if (tracked.direction === 'down') return after === undefined;
+    // A fresh run_on: redo's up stayed only if the row is not the one its down had removed.
+    return after !== undefined && after !== applied.before.get(tracked.name);
   }
 
   private start(index: number): void {
     this.index = index;
     this.startedAt = Date.now();
+    this.statementsRun = 0;
     this.emit({ type: 'migration-started', runId: this.runId, name: this.plan[index] as string, direction: this.direction });
   }
 

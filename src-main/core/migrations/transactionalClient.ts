@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 
 export type TransactionMode = 'commit' | 'rehearse';
@@ -12,6 +13,21 @@ export interface StatementObserver {
 }
 
 type QueryInput = string | { text: string; values?: unknown[] };
+
+/**
+ * A migration whose SQL ran COMMIT or ROLLBACK itself: what came before is committed (or discarded) for
+ * good, and whatever follows would run outside the command's transaction. The command stops at once.
+ */
+export class TransactionEndedError extends Error {
+  constructor(readonly statement: string) {
+    super('The migration ended the transaction itself: its SQL contains a COMMIT, ROLLBACK or END, so earlier work was committed or discarded outside PGM Studio\'s control');
+    this.name = 'TransactionEndedError';
+  }
+}
+
+// A transaction-local setting marks our outer transaction: after a COMMIT and a new BEGIN in a
+// migration's SQL the session is in a transaction again, but not in ours, and the mark is gone.
+const markSetting = 'pgm_studio.transaction';
 
 const emptyResult = (command: string): pg.QueryResult => ({ command, rowCount: null, oid: 0, fields: [], rows: [] });
 
@@ -40,15 +56,22 @@ export class TransactionalClient {
   readonly statements: string[] = [];
   lastError: { statement: string; error: unknown } | null = null;
   ranOutsideTransaction = false;
+  /** The last failed statement ran in autocommit (a pgm.noTransaction() migration in a real run): its predecessors stay. */
+  failedOutsideTransaction = false;
+  /** A migration ended our transaction itself; nothing more runs in this command. */
+  transactionEnded = false;
   private savepoints: string[] = [];
   private outerOpen = false;
   private migrationsStarted = false;
   private counter = 0;
+  private mark = '';
 
   constructor(
     private readonly client: pg.ClientBase,
     private readonly mode: TransactionMode,
     private readonly observer: StatementObserver,
+    /** Called after the commit that precedes a pgm.noTransaction() migration, before its first statement. */
+    private readonly beforeAutocommit: () => Promise<void> = async () => undefined,
   ) {}
 
   /** Opens the outer transaction (again, after a noTransaction break) before each runner() call. */
@@ -62,6 +85,11 @@ export class TransactionalClient {
   async finish(success: boolean): Promise<void> {
     if (!this.outerOpen) return;
     this.outerOpen = false;
+    if (this.transactionEnded) {
+      // Whatever transaction the migration left open is not ours to commit.
+      if (this.client.getTransactionStatus() !== 'I') await this.client.query('ROLLBACK');
+      return;
+    }
     await this.client.query(success && this.mode === 'commit' ? 'COMMIT' : 'ROLLBACK');
   }
 
@@ -79,6 +107,22 @@ export class TransactionalClient {
     if (this.outerOpen) return;
     await this.client.query('BEGIN');
     this.outerOpen = true;
+    this.mark = randomBytes(8).toString('hex');
+    await this.client.query(`SELECT set_config('${markSetting}', '${this.mark}', true)`);
+  }
+
+  /** After a statement that ran inside our transaction: is it still ours? ('I' idle: ended; 'T' but unmarked: a new one.) */
+  private async assertStillInOurTransaction(sql: string): Promise<void> {
+    const status = this.client.getTransactionStatus();
+    if (status === 'T') {
+      const { rows } = await this.client.query<{ mark: string | null }>(`SELECT current_setting('${markSetting}', true) AS mark`);
+      if (rows[0]?.mark === this.mark) return;
+    }
+    if (status === 'E') return; // failed but still ours: the statement's own error is on its way
+    this.transactionEnded = true;
+    const error = new TransactionEndedError(sql);
+    this.lastError = { statement: sql, error };
+    throw error;
   }
 
   private async begin(): Promise<pg.QueryResult> {
@@ -101,28 +145,36 @@ export class TransactionalClient {
 
   private async rollback(): Promise<pg.QueryResult> {
     const savepoint = this.savepoints.pop();
+    // Our savepoints went with the transaction the migration ended; finish() cleans up.
+    if (this.transactionEnded) return emptyResult('ROLLBACK');
     // With no savepoint (a failure outside any transaction) the outer ROLLBACK in finish() does the work.
     if (savepoint && this.outerOpen) await this.client.query(`ROLLBACK TO SAVEPOINT ${savepoint}`).catch(() => undefined);
     return emptyResult('ROLLBACK');
   }
 
   private async execute(sql: string, values: unknown[] | undefined): Promise<pg.QueryResult> {
+    if (this.transactionEnded) throw new TransactionEndedError(sql);
     if (this.migrationsStarted && this.savepoints.length === 0) {
       this.ranOutsideTransaction = true;
       if (this.mode === 'commit' && this.outerOpen) {
         await this.client.query('COMMIT');
         this.outerOpen = false;
         this.observer.committed();
+        await this.beforeAutocommit();
       }
     }
+    const inOurTransaction = this.outerOpen;
     this.statements.push(sql);
+    let result: pg.QueryResult;
     try {
-      const result = await this.client.query(sql, values);
-      this.observer.executed(sql, this.mode === 'commit' && !this.outerOpen);
-      return result;
+      result = await this.client.query(sql, values);
     } catch (error) {
       this.lastError = { statement: sql, error };
+      this.failedOutsideTransaction = !inOurTransaction;
       throw error;
     }
+    if (inOurTransaction) await this.assertStillInOurTransaction(sql);
+    this.observer.executed(sql, this.mode === 'commit' && !this.outerOpen);
+    return result;
   }
 }

@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest, type TestDatabase } from '../../test-support/testDatabase';
+import { redoMigrations, rehearse, runMigrations } from './index';
+import { appliedNames, snapshotDatabase, tableNames } from './fixtures/databaseSnapshot';
+import { createTableMigration, makeProject, type ProjectFixture } from './fixtures/projectFixture';
+
+/** A migration whose SQL ends the command's transaction: `COMMIT; CREATE TABLE escaped ...; BEGIN;`. */
+const endsTransaction = (sql: string) => `exports.up = (pgm) => { pgm.sql(${JSON.stringify(sql)}); };\nexports.down = (pgm) => { pgm.dropTable('escaped'); };\n`;
+
+describe('after a failure, the run reports what the database really holds', () => {
+  const databases = freshDatabasePerTest();
+  const target = databases.target;
+  let db: TestDatabase;
+  let project: ProjectFixture;
+
+  beforeEach(() => {
+    db = databases.current();
+  });
+  afterEach(async () => project?.cleanup());
+
+  it('a rehearsal whose migration COMMITs itself stops there and says what was committed, not "nothing was changed"', async () => {
+    project = await makeProject({
+      '1000_create_authors.js': createTableMigration('authors'),
+      '1001_commits_itself.js': endsTransaction('COMMIT; CREATE TABLE escaped (id int); BEGIN;'),
+      '1002_create_books.js': createTableMigration('books'),
+    });
+    const result = await rehearse(target(), project.settings, { direction: 'up' });
+    expect(result.success).toBe(false);
+    expect(result.failure).toMatchObject({ migration: '1001_commits_itself', endedTransaction: true });
+    expect(result.failure?.changes).toEqual({
+      recorded: ['1000_create_authors'],
+      unrecorded: [],
+      schema: { added: ['table public.authors'], removed: [], altered: [] },
+    });
+    expect(result.message).not.toMatch(/nothing was changed/i);
+    expect(result.message).toMatch(/committed for good.*Now recorded as applied: 1000_create_authors.*added table public\.authors\./);
+    expect(result.failure?.hint).toMatch(/Remove COMMIT/);
+    // What the report says is what the database holds: the transaction the migration opened with its
+    // BEGIN (and its CREATE TABLE) is rolled back, and the migration after it never ran.
+    expect(await appliedNames(db.url)).toEqual(['1000_create_authors']);
+    expect(await tableNames(db.url)).toEqual(['authors', 'pgmigrations']);
+    expect(await snapshotDatabase(db.url)).toMatchObject({ advisoryLocks: 0, openTransactions: 0 });
+  });
+
+  it.each([
+    ['COMMIT, then a new BEGIN', 'COMMIT; CREATE TABLE escaped (id int); BEGIN;', ['1000_create_authors'], ['authors', 'pgmigrations']],
+    ['COMMIT, then autocommit', 'COMMIT; CREATE TABLE escaped (id int);', ['1000_create_authors'], ['authors', 'escaped', 'pgmigrations']],
+    ['a ROLLBACK that discards the earlier work', 'ROLLBACK; CREATE TABLE escaped (id int);', [], ['escaped']],
+  ])('a real up whose migration ends the transaction (%s) reports the truth, not "the database is unchanged"', async (_case, sql, applied, tables) => {
+    project = await makeProject({
+      '1000_create_authors.js': createTableMigration('authors'),
+      '1001_ends_transaction.js': endsTransaction(sql),
+      '1002_create_books.js': createTableMigration('books'),
+    });
+    const result = await runMigrations(target(), project.settings, { direction: 'up' });
+    expect(result.success).toBe(false);
+    expect(result.failure).toMatchObject({ migration: '1001_ends_transaction', endedTransaction: true });
+    expect(result.message).not.toMatch(/unchanged/);
+    expect(result.failure?.changes?.recorded).toEqual(applied);
+    expect(result.failure?.changes?.schema.added).toEqual(tables.filter((t) => t !== 'pgmigrations').map((t) => `table public.${t}`));
+    // 1000 is reported as it really is: applied if the COMMIT kept it, rolled back if the ROLLBACK took it.
+    expect(result.results[0]).toMatchObject(applied.length ? { name: '1000_create_authors', success: true } : { name: '1000_create_authors', success: false, rolledBack: true });
+    expect(result.results.map((r) => r.name)).toEqual(['1000_create_authors', '1001_ends_transaction']);
+    expect(await appliedNames(db.url)).toEqual(applied);
+    expect(await tableNames(db.url)).toEqual(tables);
+  });
+
+  it('a pgm.noTransaction() migration failing part-way: which statement, what it left, not recorded, how to undo it', async () => {
+    project = await makeProject({
+      '1000_create_authors.js': createTableMigration('authors'),
+      '1001_index_then_fail.js': `exports.up = (pgm) => {
+  pgm.noTransaction();
+  pgm.createIndex('authors', 'label', { concurrently: true, name: 'authors_label_idx' });
+  pgm.sql('SELECT 1/count(*) FROM authors');
+};
+exports.down = (pgm) => { pgm.noTransaction(); pgm.dropIndex('authors', 'label', { concurrently: true, name: 'authors_label_idx' }); };
+`,
+    });
+    const result = await runMigrations(target(), project.settings, { direction: 'up' });
+    expect(result.failure).toMatchObject({
+      migration: '1001_index_then_fail',
+      pgCode: '22012',
+      outsideTransaction: {
+        failedStatement: 2,
+        leftovers: { added: ['index authors_label_idx on public.authors'], removed: [], altered: [] },
+        undo: ['DROP INDEX CONCURRENTLY IF EXISTS "public"."authors_label_idx";'],
+        record: `INSERT INTO "public"."pgmigrations" (name, run_on) VALUES ('1001_index_then_fail', NOW());`,
+      },
+    });
+    expect(result.message).toMatch(/outside a transaction.*failed at its statement 2.*not recorded/);
+    expect(result.message).not.toMatch(/everything after was rolled back/);
+    expect(result.failure?.hint).toMatch(/not recorded in "public"."pgmigrations".*DROP INDEX CONCURRENTLY IF EXISTS "public"."authors_label_idx"/);
+    expect(await appliedNames(db.url)).toEqual(['1000_create_authors']);
+    // Following the hint works: undo by hand, fix the cause (an empty table), run up again: no 42P07.
+    for (const statement of result.failure?.outsideTransaction?.undo ?? []) await db.query(statement);
+    await db.query("INSERT INTO authors (label) VALUES ('Ada')");
+    const again = await runMigrations(target(), project.settings, { direction: 'up' });
+    expect(again, again.message).toMatchObject({ success: true });
+  });
+
+  it('a deferred foreign key that fails at COMMIT is a migration failure: named, every result rolled back, nothing changed', async () => {
+    project = await makeProject({
+      '1000_create_authors.js': createTableMigration('authors'),
+      '1001_books_with_deferred_fk.sql': `-- Up Migration
+CREATE TABLE books (id int, author_id int REFERENCES authors (id) DEFERRABLE INITIALLY DEFERRED);
+INSERT INTO books VALUES (1, 42);
+-- Down Migration
+DROP TABLE books;
+`,
+    });
+    const before = await snapshotDatabase(db.url);
+    const result = await runMigrations(target(), project.settings, { direction: 'up' });
+    expect(result.success).toBe(false);
+    expect(result.failure).toMatchObject({ migration: null, atCommit: true, pgCode: '23503', statement: 'COMMIT' });
+    expect(result.failure?.message).toMatch(/COMMIT failed: .*violates foreign key constraint "books_author_id_fkey"/);
+    expect(result.failure?.hint).toMatch(/books_author_id_fkey.*deferred/);
+    expect(result.results).toEqual([
+      expect.objectContaining({ name: '1000_create_authors', success: false, rolledBack: true }),
+      expect.objectContaining({ name: '1001_books_with_deferred_fk', success: false, rolledBack: true }),
+    ]);
+    expect(result.message).toMatch(/unchanged/);
+    expect(await snapshotDatabase(db.url)).toEqual(before);
+  });
+
+  it('a redo whose up half fails rolls back the whole redo: pgmigrations (run_on too) and the schema unchanged', async () => {
+    project = await makeProject({
+      // The down leaves the table (and adds a column), so the up that follows fails with 42P07.
+      '1000_create_authors.js': "exports.up = (pgm) => { pgm.createTable('authors', { id: 'id' }); };\nexports.down = (pgm) => { pgm.addColumn('authors', { redone: 'int' }); };\n",
+    });
+    await runMigrations(target(), project.settings, { direction: 'up' });
+    const before = await snapshotDatabase(db.url);
+    const result = await redoMigrations(target(), project.settings, 1);
+    expect(result.success).toBe(false);
+    expect(result.failure).toMatchObject({ migration: '1000_create_authors', pgCode: '42P07' });
+    expect(result.results).toEqual([
+      expect.objectContaining({ name: '1000_create_authors', direction: 'down', success: false, rolledBack: true }),
+      expect.objectContaining({ name: '1000_create_authors', direction: 'up', success: false }),
+    ]);
+    expect(result.message).toMatch(/the database is unchanged/);
+    expect(await snapshotDatabase(db.url)).toEqual(before);
+  });
+});
