@@ -24,3 +24,35 @@ export function formatFailure(failure: MigrationFailure, style: Style, indent = 
   // failure.hint is printed once, as the command's closing `hint:` line (runReport.ts).
   return lines;
 }
+
+/**
+ * After a failure that did not roll everything back: what the database holds now, as lists an
+ * operator can act on (the engine's message says the same in one sentence). Empty when unchanged.
+ */
+export function formatAftermath(failure: MigrationFailure, style: Style): string[] {
+  const lines: string[] = [];
+  const section = (title: string, items: string[]) => {
+    if (!items.length) return;
+    lines.push(style.bold(title));
+    for (const item of items) lines.push(`  ${item}`);
+  };
+  const { changes, outsideTransaction } = failure;
+  if (changes) {
+    section('Recorded as applied now:', changes.recorded);
+    section('No longer recorded as applied:', changes.unrecorded);
+  }
+  if (outsideTransaction) {
+    const { leftovers } = outsideTransaction;
+    section(`Left by ${failure.migration ?? 'the migration'} (ran outside a transaction, failed at its statement ${outsideTransaction.failedStatement}, not recorded):`, [
+      ...leftovers.added.map((o) => `+ ${o}`),
+      ...leftovers.removed.map((o) => `- ${o}`),
+      ...leftovers.altered.map((o) => `~ ${o}`),
+    ]);
+    section('To undo it by hand (review first):', outsideTransaction.undo);
+    section('Or, once you finished it by hand, record it:', [outsideTransaction.record]);
+  } else if (changes) {
+    const { schema } = changes;
+    section('Schema changes that stayed:', [...schema.added.map((o) => `+ ${o}`), ...schema.removed.map((o) => `- ${o}`), ...schema.altered.map((o) => `~ ${o}`)]);
+  }
+  return lines;
+}

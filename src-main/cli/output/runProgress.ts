@@ -53,6 +53,11 @@ export function createRunProgress(terminal: Terminal, options: ProgressOptions):
         break;
       case 'run-finished':
         closeLine();
+        // The ✓ lines above are history: say which of them did not stay (the UI's "Ran, then rolled back").
+        if (event.rolledBack?.length) {
+          terminal.err(style.warn(`Rolled back: ${event.rolledBack.length === 1 ? 'this migration ran but did' : 'these migrations ran but did'} not stay applied`));
+          for (const { name, direction } of event.rolledBack) terminal.err(`  ${style.warn('↺')} ${name} ${style.dim(`${direction}, rolled back`)}`);
+        }
         break;
     }
   };

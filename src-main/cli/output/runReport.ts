@@ -1,17 +1,29 @@
 // The outcome of up / down / redo / rehearse: the seed's JSON shapes as-is, or a short human summary.
-import type { MigrationFailure, MigrationRunResponse, RehearsalResult } from '../../contract';
+import type { MigrationFailure, MigrationRunResult, MigrationRunResponse, RehearsalResult } from '../../contract';
 import { exitCodes } from '../cliErrors';
 import type { Terminal } from '../terminal';
+import { formatAftermath } from './failureReport';
+
+const migrations = (n: number) => `${n} ${n === 1 ? 'migration' : 'migrations'}`;
+
+/** `(1 migration up)`, or for a redo `(1 migration down, 1 up)`: one count per direction, in run order. */
+export function countByDirection(results: readonly MigrationRunResult[]): string {
+  const done = results.filter((r) => r.success);
+  const directions = [...new Set(done.map((r) => r.direction))];
+  const parts = directions.map((direction, i) => {
+    const n = done.filter((r) => r.direction === direction).length;
+    return i === 0 ? `${migrations(n)} ${direction}` : `${n} ${direction}`;
+  });
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
 
 /** Prints the result and returns the exit code: 1 when a migration failed. */
 export function reportRun(terminal: Terminal, response: MigrationRunResponse, json: boolean): number {
   if (json) terminal.json(response);
   else {
     const style = terminal.outStyle;
-    const done = response.results.filter((r) => r.success);
-    const summary = done.length ? ` (${done.length} ${done.length === 1 ? 'migration' : 'migrations'} ${done[0]!.direction})` : '';
     // A failure is told once, by the error line on stderr below.
-    if (response.success) terminal.out(style.ok(response.message) + style.dim(summary));
+    if (response.success) terminal.out(style.ok(response.message) + style.dim(countByDirection(response.results)));
   }
   if (response.success) return exitCodes.success;
   reportFailedRun(terminal, response.failure, response.message);
@@ -22,7 +34,8 @@ export function reportRehearsal(terminal: Terminal, result: RehearsalResult, jso
   if (json) terminal.json(result);
   else {
     const style = terminal.outStyle;
-    terminal.out(style.bold(`Rehearsal of ${result.plan.length} migration${result.plan.length === 1 ? '' : 's'} ${result.direction}`) + style.dim(' (rolled back: nothing was changed)'));
+    // Whether anything changed is the engine's checked verdict, in the closing message.
+    terminal.out(style.bold(`Rehearsal of ${result.plan.length} migration${result.plan.length === 1 ? '' : 's'} ${result.direction}`) + style.dim(' (inside a transaction that is rolled back)'));
     for (const name of result.plan) terminal.out(`  ${name}`);
     terminal.out('');
     terminal.out(style.bold(`SQL executed (${result.statements.length} statement${result.statements.length === 1 ? '' : 's'}):`));
@@ -39,5 +52,7 @@ function reportFailedRun(terminal: Terminal, failure: MigrationFailure | undefin
   // The engine's message usually names the migration already; say it once.
   const named = migration && !message.includes(migration) ? `migration ${migration} failed: ` : '';
   const hint = failure?.hint ?? 'Fix the migration file, then run the command again; `pgm-studio rehearse` tries it without changing anything.';
+  // What stayed behind (committed migrations, leftover objects, the SQL to undo them) before the verdict.
+  if (failure) for (const line of formatAftermath(failure, terminal.errStyle)) terminal.err(line);
   terminal.errorWithHint(`${named}${message}`, hint);
 }
