@@ -63,15 +63,11 @@ export function describeOutsideTransaction(
   const name = failure.migration ?? '';
   const record = `INSERT INTO ${migrationsTableName(project)} (name, run_on) VALUES ('${name.replace(/'/g, "''")}', NOW());`;
   failure.outsideTransaction = { failedStatement, leftovers: summarizeDiff(diff), undo, record };
-  const left = isEmptyDiff(diff)
-    ? 'Its earlier statements changed no schema object (data changes are not checked).'
-    : `What its earlier statements did stays: ${describeSchemaChanges(summarizeDiff(diff))}.`;
-  const undoText = undo.length ? ` To undo it by hand, run: ${undo.join(' ')}` : '';
-  const removedOrAltered = diff.removed.length + diff.altered.length > 0 ? ' Restore what it removed or altered by hand.' : '';
+  // The message already says where it failed and that it is not recorded; the hint is what to do.
+  const undoText = undo.length ? `Undo what it left by hand: ${undo.join(' ')}` : isEmptyDiff(diff) ? 'Its earlier statements changed no schema object (data changes are not checked).' : '';
+  const restore = diff.removed.length + diff.altered.length > 0 ? ' Restore what it removed or altered by hand.' : '';
   failure.hint = [
-    `${name} ran outside a transaction (pgm.noTransaction()) and failed at its statement ${failedStatement}: nothing rolled it back, and it is not recorded in ${migrationsTableName(project)}.`,
-    left,
-    `${undoText}${removedOrAltered} Then fix the migration and run up again.`.trim(),
+    `${undoText}${restore} Then fix ${name} and run up again.`.trim(),
     `Or finish its remaining statements by hand and record it: ${record}`,
     failure.hint ? `(${failure.hint})` : '',
   ]

@@ -1,6 +1,7 @@
 import { Alert, Code, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { MigrationFailure } from '../../../src-main/contract';
+import { FailureAftermath } from './FailureAftermath';
 
 /** Where in the statement PostgreSQL stopped: a few characters either side of `position`. */
 function excerptAt(statement: string, position: number): { before: string; at: string; after: string } {
@@ -39,11 +40,7 @@ export function FailureDetails({ failure, rehearsal = false }: { failure: Migrat
             <strong>What to do:</strong> {failure.hint}
           </Text>
         )}
-        {rehearsal && (
-          <Text size="sm" c="dimmed">
-            Found by a rehearsal: nothing was changed on the database.
-          </Text>
-        )}
+        <FailureAftermath failure={failure} rehearsal={rehearsal} />
       </Stack>
     </Alert>
   );

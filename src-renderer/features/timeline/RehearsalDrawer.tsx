@@ -28,7 +28,7 @@ export function RehearsalDrawer({ view, loading, onClose }: { view: RehearsalVie
               </Badge>
               <Text size="sm">{result.message}</Text>
             </Group>
-            {result.failure && <FailureDetails failure={result.failure} />}
+            {result.failure && <FailureDetails failure={result.failure} rehearsal />}
             <div>
               <Title order={4} size="h5" mb={4}>Migrations ({result.direction})</Title>
               <List type="ordered" size="sm">
