@@ -64,6 +64,7 @@ export async function executeCommand(
   let failure: MigrationFailure | undefined;
   // pgmigrations and the schema before the first migration ran, to tell the truth after a failure.
   let start: DatabaseState | null = null;
+  let startRead = false;
   let after: DatabaseState | null = null;
   let failedStatement = 0;
   try {
@@ -81,8 +82,12 @@ export async function executeCommand(
         emit({ type: 'run-started', runId, direction: selection.direction, plan, rehearsal: mode === 'rehearse' });
         // Never call runner() with nothing to do: for `down`, count 0 would mean "all" (slice(-0)).
         if (plan.length === 0) continue;
-        // Read inside our transaction, before any migration: the state the command started from.
-        start ??= await readDatabaseState(client, project);
+        // Before any migration ran: the state the command started from. Behind a savepoint, so a failing
+        // catalog read cannot abort the run; without it nothing is claimed about the database afterwards.
+        if (!startRead) {
+          startRead = true;
+          start = await tx.readBehindSavepoint(() => readDatabaseState(client, project));
+        }
         tracker.startStep(selection.direction, plan);
         let ran: { name: string }[];
         try {

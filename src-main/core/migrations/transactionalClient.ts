@@ -93,6 +93,19 @@ export class TransactionalClient {
     await this.client.query(success && this.mode === 'commit' ? 'COMMIT' : 'ROLLBACK');
   }
 
+  /** Runs read-only `read` inside our transaction; if it fails, the transaction goes on as before and we get null. */
+  async readBehindSavepoint<T>(read: () => Promise<T>): Promise<T | null> {
+    await this.client.query('SAVEPOINT pgm_studio_read');
+    try {
+      const value = await read();
+      await this.client.query('RELEASE SAVEPOINT pgm_studio_read');
+      return value;
+    } catch {
+      await this.client.query('ROLLBACK TO SAVEPOINT pgm_studio_read').catch(() => undefined);
+      return null;
+    }
+  }
+
   // runner() only checks that `query` is a function; it never connects or ends an external client.
   query = async (input: QueryInput, values?: unknown[]): Promise<pg.QueryResult> => {
     const sql = typeof input === 'string' ? input : input.text;
