@@ -44,7 +44,7 @@ function aftermath(outcome: CommandOutcome, rehearsal: boolean): string {
   }
   if (isUnchanged(changes)) return rehearsal ? 'Nothing was changed (checked: pgmigrations and the schema are as before).' : 'The whole command was rolled back: the database is unchanged.';
   const parts = [durable];
-  if (failure.endedTransaction) parts.push(`It ended the transaction itself (COMMIT or ROLLBACK in its SQL), so part of this ${rehearsal ? 'rehearsal' : 'command'} was committed for good.`);
+  if (failure.endedTransaction) parts.push(`So ${rehearsal ? 'the rehearsal' : 'the command'} could not roll everything back: what ran outside its transaction stays.`);
   if (failure.outsideTransaction) {
     parts.push(`It ran outside a transaction (pgm.noTransaction()) and failed at its statement ${failure.outsideTransaction.failedStatement}: its earlier statements stay, and it is not recorded as applied.`);
   }

@@ -33,7 +33,7 @@ describe('after a failure, the run reports what the database really holds', () =
       schema: { added: ['table public.authors'], removed: [], altered: [] },
     });
     expect(result.message).not.toMatch(/nothing was changed/i);
-    expect(result.message).toMatch(/committed for good.*Now recorded as applied: 1000_create_authors.*added table public\.authors\./);
+    expect(result.message).toMatch(/ended the command's transaction itself.*could not roll everything back.*Now recorded as applied: 1000_create_authors.*added table public\.authors\./);
     expect(result.failure?.hint).toMatch(/Remove COMMIT/);
     // What the report says is what the database holds: the transaction the migration opened with its
     // BEGIN (and its CREATE TABLE) is rolled back, and the migration after it never ran.

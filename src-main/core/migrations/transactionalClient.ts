@@ -20,7 +20,7 @@ type QueryInput = string | { text: string; values?: unknown[] };
  */
 export class TransactionEndedError extends Error {
   constructor(readonly statement: string) {
-    super('The migration ended the transaction itself: its SQL contains a COMMIT, ROLLBACK or END, so earlier work was committed or discarded outside PGM Studio\'s control');
+    super('its SQL ended the command\'s transaction itself (a COMMIT, ROLLBACK or END in it)');
     this.name = 'TransactionEndedError';
   }
 }

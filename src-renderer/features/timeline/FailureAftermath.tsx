@@ -46,7 +46,7 @@ export function FailureAftermath({ failure, rehearsal }: { failure: MigrationFai
     <Stack gap={6} data-testid="failure-aftermath">
       <Text size="sm" fw={600} c="orange">
         {failure.endedTransaction
-          ? 'This migration ended the transaction itself (COMMIT or ROLLBACK in its SQL): part of the work was committed.'
+          ? 'This migration ended the transaction itself (COMMIT or ROLLBACK in its SQL): what ran outside the transaction stays.'
           : outsideTransaction
             ? `This migration ran outside a transaction and failed at its statement ${outsideTransaction.failedStatement}: what it did before stays, and it is not recorded as applied.`
             : 'Not everything was rolled back: the database differs from before.'}
