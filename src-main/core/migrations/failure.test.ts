@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StudioError } from '../../contract';
-import { describeFailure, explainDatabaseError } from './failure';
+import { describeCommitFailure, describeFailure, explainDatabaseError, isServerError } from './failure';
 
 const pgError = (message: string, fields: Record<string, string>) => Object.assign(new Error(message), fields);
 
@@ -53,5 +53,16 @@ describe('explainDatabaseError', () => {
   it('returns anything else as is, so the router logs it in full and answers with its internal shape', () => {
     const weird = new Error('weird');
     expect(explainDatabaseError(weird)).toBe(weird);
+  });
+});
+
+describe('describeCommitFailure', () => {
+  it('makes a deferred constraint failing at COMMIT a migration failure naming the constraint, not a database error', () => {
+    const error = pgError('insert or update on table "books" violates foreign key constraint "books_author_fk"', { code: '23503', constraint: 'books_author_fk', table: 'books' });
+    const failure = describeCommitFailure(error);
+    expect(failure).toMatchObject({ migration: null, atCommit: true, pgCode: '23503', statement: 'COMMIT', message: expect.stringMatching(/^the command's COMMIT failed: .*books_author_fk/) });
+    expect(failure.hint).toMatch(/rolled the whole command back.*books_author_fk on books is deferred.*Clean up the invalid data first/);
+    expect(isServerError(error)).toBe(true);
+    expect(isServerError(new Error('Connection terminated unexpectedly'))).toBe(false);
   });
 });
