@@ -1,0 +1,51 @@
+import { chmod, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test as base } from '@playwright/test';
+import { launchDesktopApp, type DesktopApp } from './desktopApp';
+
+export interface DesktopSetup {
+  app: DesktopApp;
+  dataDir: string;
+  configHome: string;
+  migrationsDir: string;
+  root: string;
+}
+
+/** How a spec changes the sample project before the app starts. */
+export interface DesktopProjectSetup {
+  prepare?: (project: { migrationsDir: string; root: string }) => Promise<void>;
+}
+
+const sampleMigrations = resolve(import.meta.dirname, '../../migrations');
+
+export const test = base.extend<{ desktopProject: DesktopProjectSetup; desktop: DesktopSetup }>({
+  desktopProject: [{}, { option: true }],
+
+  // Per test: a fresh data folder (so the app starts its own sandbox PostgreSQL, as on a first launch)
+  // and a copy of the sample project; the built app launched on them, and quit at the end.
+  desktop: async ({ browser, desktopProject }, use, testInfo) => {
+    const root = await mkdtemp(join(tmpdir(), 'pgm-studio-desktop-'));
+    // Running as root, the sandbox's PostgreSQL runs as `postgres`: it must be able to enter the data folder.
+    await chmod(root, 0o755);
+    const dataDir = join(root, 'data');
+    const configHome = join(root, 'config');
+    const migrationsDir = join(root, 'project', 'migrations');
+    await mkdir(configHome);
+    await cp(sampleMigrations, migrationsDir, { recursive: true });
+    await desktopProject.prepare?.({ migrationsDir, root });
+    let app: DesktopApp | null = null;
+    try {
+      app = await launchDesktopApp(browser, { dataDir, configHome, migrationsDir, loadTimeoutMs: 60_000 });
+      await use({ app, dataDir, configHome, migrationsDir, root });
+    } finally {
+      const exitCode = await app?.close();
+      if (app && testInfo.status !== testInfo.expectedStatus) await testInfo.attach('main process output', { body: app.output(), contentType: 'text/plain' });
+      await rm(root, { recursive: true, force: true });
+      // Quitting must stop the sandbox and exit cleanly; checked after cleanup so a failure leaves nothing behind.
+      if (app) expect(exitCode, `main exited with ${exitCode}:\n${app.output()}`).toBe(0);
+    }
+  },
+});
+
+export { expect };
