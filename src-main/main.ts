@@ -34,7 +34,7 @@ function openWindow(current: Studio): void {
 
 void app.whenReady().then(() => {
   secureSession(session.defaultSession);
-  studio = createStudio({ dataDir: app.getPath('userData'), migrationsDir: process.env.PGM_STUDIO_MIGRATIONS_DIR ?? sampleMigrationsDir(), door: 'electron' });
+  studio = createStudio({ dataDir: process.env.PGM_STUDIO_DATA_DIR || app.getPath('userData'), migrationsDir: process.env.PGM_STUDIO_MIGRATIONS_DIR ?? sampleMigrationsDir(), door: 'electron' });
   registerHandlers(createRouter(studio.handlers).dispatch, location, (channel, url) => stderrLog(`Dropped an IPC call to ${channel} from ${url ?? 'a destroyed frame'}`));
   openWindow(studio);
   app.on('activate', () => {
