@@ -52,9 +52,11 @@ describe('preload', () => {
     expect(electron.invoke.mock.calls.map(([channel]) => channel)).toEqual(['migrations/status', 'connections/import-url']);
   });
 
-  it('turns an error envelope into a thrown StudioError with its hint', async () => {
+  it('rejects an error envelope with the plain error shape, which contextBridge copies whole (an Error would lose code and hint)', async () => {
     electron.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'lock-held', message: 'busy', hint: 'wait' } } as never);
-    await expect(studio.migrations.run({ selection: { direction: 'up' } })).rejects.toMatchObject({ name: 'StudioError', code: 'lock-held', hint: 'wait' });
+    const rejection = await studio.migrations.run({ selection: { direction: 'up' } }).catch((error: unknown) => error);
+    expect(rejection).toEqual({ code: 'lock-held', message: 'busy', hint: 'wait' });
+    expect(Object.getPrototypeOf(rejection)).toBe(Object.prototype);
   });
 
   it('delivers studio:event to subscribers until the returned function or the signal unsubscribes', () => {
