@@ -1,0 +1,91 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import type { StudioApi } from '../../src-main/contract';
+import { sample, saveScreenshot, timeline } from '../support/timeline';
+
+// The desktop scenarios both doors run: the stand-in (desktop.spec.ts) and real Electron
+// (e2e/electron/desktop.electron.ts). Each starts on a fresh data folder, so the app's first
+// screen is its own sandbox PostgreSQL.
+
+/** The page's globals, typed for page.evaluate (this project compiles without the DOM lib). */
+export type PageGlobals = { studio?: StudioApi; __electronStandInExposedKeys: () => string[] };
+
+/** The first launch initialises the sandbox cluster: generous, CI machines are ~3x slower. */
+export const appLoaded = { timeout: 180_000 };
+
+export const slowMigration = '1734567890003_backfill_course_stats';
+
+export async function addSlowMigration(migrationsDir: string): Promise<void> {
+  await writeFile(join(migrationsDir, `${slowMigration}.js`), 'exports.up = (pgm) => { pgm.sql("SELECT pg_sleep(2)"); };\nexports.down = () => {};\n');
+}
+
+export async function expectSandboxTimeline(page: Page, testInfo: TestInfo): Promise<void> {
+  await expect(page.getByTestId('app-loaded')).toBeVisible(appLoaded);
+  const t = timeline(page);
+  await expect(t.rows).toHaveCount(3);
+  await t.expectStates({ [sample.first]: 'pending', [sample.second]: 'pending', [sample.third]: 'pending' });
+  await expect(page.getByTestId('server-version')).toContainText('PostgreSQL 15');
+  expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).studio?.app.info({}).then((info) => info.door))).toBe('electron');
+  await saveScreenshot(page, testInfo, 'first-screen');
+}
+
+/** An inline script the page adds does not run: the CSP is in force. */
+export async function expectInlineScriptBlocked(page: Page): Promise<void> {
+  const inlineRan = await page.evaluate(`(async () => {
+    const blocked = new Promise((done) => document.addEventListener('securitypolicyviolation', done, { once: true }));
+    const script = document.createElement('script');
+    script.textContent = 'document.body.dataset.inlineRan = "yes"';
+    document.body.append(script);
+    await blocked;
+    return document.body.dataset.inlineRan ?? 'no';
+  })()`);
+  expect(inlineRan).toBe('no');
+}
+
+export async function runThenRollBack(page: Page, testInfo: TestInfo): Promise<void> {
+  await expect(page.getByTestId('app-loaded')).toBeVisible(appLoaded);
+  const t = timeline(page);
+  await t.runPending();
+  expect(await t.planListed()).toEqual([sample.first, sample.second, sample.third]);
+  await t.confirm();
+  await expect(t.summary.getByTestId('up-to-date')).toBeVisible({ timeout: 60_000 });
+  await t.expectStates({ [sample.first]: 'applied', [sample.second]: 'applied', [sample.third]: 'applied' });
+  await saveScreenshot(page, testInfo, 'all-applied');
+
+  await t.rollBackTo(sample.first);
+  expect(await t.planListed()).toEqual([sample.third, sample.second]);
+  await t.confirm();
+  await expect(t.summary.getByTestId('pending-count')).toHaveText('2 pending', { timeout: 60_000 });
+  await t.expectStates({ [sample.first]: 'applied', [sample.second]: 'pending', [sample.third]: 'pending' });
+  await saveScreenshot(page, testInfo, 'rolled-back-to-first');
+}
+
+/** With addSlowMigration: the slow row shows "running" while it runs, which only a pushed event can tell. */
+export async function watchLiveProgress(page: Page, testInfo: TestInfo): Promise<void> {
+  await expect(page.getByTestId('app-loaded')).toBeVisible(appLoaded);
+  const t = timeline(page);
+  await t.runPending();
+  await t.confirm();
+  await expect(t.row(slowMigration)).toHaveAttribute('data-progress', 'running', { timeout: 30_000 });
+  await expect(t.row(sample.first)).toHaveAttribute('data-progress', 'done');
+  await expect(page.getByTestId('log-panel')).toContainText(`MIGRATION ${sample.first}`);
+  await saveScreenshot(page, testInfo, 'running');
+  await expect(t.row(slowMigration)).toHaveAttribute('data-progress', 'done', { timeout: 60_000 });
+  await expect(t.summary.getByTestId('up-to-date')).toBeVisible();
+}
+
+/** With the migrations folder removed: main's error reaches the page with its code and hint. */
+export async function expectErrorWithHint(page: Page, testInfo: TestInfo): Promise<void> {
+  const error = page.getByTestId('status-error');
+  await expect(error).toContainText('Migrations directory not found', appLoaded);
+  await expect(error).toContainText('Pass --migrations-dir');
+  await saveScreenshot(page, testInfo, 'error-with-hint');
+  const caught = await page.evaluate(() =>
+    (globalThis as unknown as PageGlobals).studio!.connections.delete({ id: 'sandbox' }).then(
+      () => null,
+      (thrown: { code?: string; message?: string; hint?: string }) => ({ code: thrown.code, message: thrown.message, hint: thrown.hint }),
+    ),
+  );
+  expect(caught).toMatchObject({ code: 'invalid-input', message: 'The built-in sandbox cannot be deleted.', hint: expect.stringContaining('Select another connection') });
+}
