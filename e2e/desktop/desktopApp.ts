@@ -131,6 +131,8 @@ export async function launchDesktopApp(browser: Browser, options: DesktopAppOpti
   await context.exposeBinding(bindings.invoke, async (source, channel: string, args: unknown[]) => {
     const frame: SenderFrame = { url: source.frame.url(), isTop: source.frame.parentFrame() === null, topUrl: source.page.mainFrame().url(), origin: new URL(source.frame.url()).origin };
     const reply = await askMain({ type: 'invoke', windowId: windowIds.get(source.page) ?? 0, channel, args, frame });
+    // One pipe in Electron: what main sent before it replied reaches the page before the reply.
+    await delivery;
     return (reply as { result: InvokeReply }).result;
   });
 

@@ -17,7 +17,7 @@ export const appLoaded = { timeout: 180_000 };
 export const slowMigration = '1734567890003_backfill_course_stats';
 
 export async function addSlowMigration(migrationsDir: string): Promise<void> {
-  await writeFile(join(migrationsDir, `${slowMigration}.js`), 'exports.up = (pgm) => { pgm.sql("SELECT pg_sleep(2)"); };\nexports.down = () => {};\n');
+  await writeFile(join(migrationsDir, `${slowMigration}.js`), 'exports.up = (pgm) => { pgm.sql("SELECT pg_sleep(4)"); };\nexports.down = () => {};\n');
 }
 
 export async function expectSandboxTimeline(page: Page, testInfo: TestInfo): Promise<void> {
@@ -68,9 +68,9 @@ export async function watchLiveProgress(page: Page, testInfo: TestInfo): Promise
   await t.runPending();
   await t.confirm();
   await expect(t.row(slowMigration)).toHaveAttribute('data-progress', 'running', { timeout: 30_000 });
+  await saveScreenshot(page, testInfo, 'running');
   await expect(t.row(sample.first)).toHaveAttribute('data-progress', 'done');
   await expect(page.getByTestId('log-panel')).toContainText(`MIGRATION ${sample.first}`);
-  await saveScreenshot(page, testInfo, 'running');
   await expect(t.row(slowMigration)).toHaveAttribute('data-progress', 'done', { timeout: 60_000 });
   await expect(t.summary.getByTestId('up-to-date')).toBeVisible();
 }
