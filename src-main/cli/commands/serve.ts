@@ -1,4 +1,5 @@
 // `pgm-studio serve`: the server door (src-main/server) started from the command line.
+import { resolve as resolvePath } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { maskUrlPasswords } from '../../core/secrets/secretMasking';
 import { startServer, type RunningServer } from '../../server/startServer';
@@ -9,6 +10,7 @@ interface ServeOptions {
   host: string;
   readToken?: string;
   adminToken?: string;
+  projectsRoot?: string;
 }
 
 function parsePort(value: string): number {
@@ -69,6 +71,7 @@ export function registerServe(program: Command, shared: SharedOptionsResolver): 
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 0)
     .option('--host <host>', 'address to listen on; anything but loopback exposes the app to the network', '127.0.0.1')
     .option('--read-token <token>', 'bearer token that may GET /api/migrations (default: $PGM_STUDIO_READ_TOKEN, else random)')
+    .option('--projects-root <dir>', 'let the served UI open project folders below this folder (and nowhere else)')
     .option('--admin-token <token>', 'bearer token that may also POST /api/migrations (default: $PGM_STUDIO_ADMIN_TOKEN, else random)')
     .action(async (options: ServeOptions, command: Command) => {
       const common = shared.options(command);
@@ -76,9 +79,12 @@ export function registerServe(program: Command, shared: SharedOptionsResolver): 
       // Loaded here to fail fast (exit 2 with a hint) on a wrong --migrations-dir or config file.
       const { project } = await shared.studio(command).api.app.info({});
       const { migrationsDir } = project.settings;
-      const server = await startServer({ ...settings, host: options.host, port: options.port, readToken: options.readToken, adminToken: options.adminToken });
-      const database = settings.databaseUrl ? maskUrlPasswords(settings.databaseUrl) : 'the current connection of the data folder (the built-in sandbox until you add one)';
-      announce(server, options.host, database, migrationsDir, common.json);
+      const projectsRoot = options.projectsRoot ? resolvePath(options.projectsRoot) : undefined;
+      const server = await startServer({ ...settings, projectsRoot, host: options.host, port: options.port, readToken: options.readToken, adminToken: options.adminToken });
+      const database = settings.databaseUrl
+        ? maskUrlPasswords(settings.databaseUrl)
+        : (project.origins.databaseUrl ? `${project.origins.databaseUrl.value} (DATABASE_URL from ${project.origins.databaseUrl.source})` : 'the current connection of the data folder (the built-in sandbox until you add one)');
+      announce(server, options.host, database, `${migrationsDir} (project ${project.root})`, common.json);
       const signal = await untilStopSignal();
       process.stderr.write(`  ${signal}: stopping PGM Studio…\n`);
       await server.close();
