@@ -67,7 +67,8 @@ export const projectContract = {
   'app/info': channel<AppInfo>()(z.object({}).strict()),
   'project/current': channel<ProjectInfo>()(z.object({}).strict()),
   'project/open': channel<ProjectInfo>()(openProjectInputSchema),
-  'project/recent': channel<{ projects: RecentProject[] }>()(z.object({}).strict()),
+  /** The recent projects, and what this door lets the UI open (also when the current project cannot be read). */
+  'project/recent': channel<{ projects: RecentProject[]; opening: ProjectOpening }>()(z.object({}).strict()),
   /** The desktop app's folder dialog; `path` null when the operator cancelled. Other doors refuse. */
   'project/pick-folder': channel<{ path: string | null }>()(z.object({}).strict()),
 };

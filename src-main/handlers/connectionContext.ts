@@ -83,9 +83,10 @@ export function createConnectionContext(options: ConnectionContextOptions) {
     const shown = session ? marked.slice(1) : marked;
     const mine = shown.filter((c) => c.isSandbox || !c.project || c.project === root);
     let currentId = session && adHocSelected ? adHocConnectionId : saved.currentId;
-    // The store's current connection may belong to another project: then this project's first one.
+    // The store's current connection may belong to another project: then the session's URL, else the
+    // sandbox; never silently one of this project's saved connections (the operator chooses those).
     if (currentId !== adHocConnectionId && !mine.some((c) => c.id === currentId)) {
-      currentId = mine.find((c) => !c.isSandbox)?.id ?? (session ? adHocConnectionId : (mine[0]?.id ?? null));
+      currentId = session ? adHocConnectionId : (mine.find((c) => c.isSandbox)?.id ?? null);
     }
     return { ...saved, connections: session ? [marked[0]!, ...mine] : mine, currentId };
   };

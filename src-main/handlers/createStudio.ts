@@ -84,7 +84,7 @@ export function createStudio(options: StudioOptions): Studio {
     // A broken project (say, a missing migrations folder) must not stop a connection test: default to public then.
     ...connectionsHandlers(connections, events, () => project().then((info) => info.settings.schema, () => 'public')),
     ...appHandlers({ door: options.door, project, projectOpening: opening }),
-    ...projectHandlers({ session, events, pickFolder: options.pickFolder }),
+    ...projectHandlers({ session, opening, events, pickFolder: options.pickFolder }),
   };
   return { handlers, events, close: () => connections.close() };
 }

@@ -1,4 +1,4 @@
-import { StudioError, type ChannelName, type Handlers, type ProjectInfo } from '../contract';
+import { StudioError, type ChannelName, type Handlers, type ProjectInfo, type ProjectOpening } from '../contract';
 import type { ProjectSession } from '../core/project/projectSession';
 import type { EventBus } from './eventBus';
 
@@ -6,6 +6,7 @@ type ProjectChannel = Extract<ChannelName, `project/${string}`>;
 
 export interface ProjectDeps {
   session: ProjectSession;
+  opening: ProjectOpening;
   events: EventBus;
   /** The native folder dialog: only the desktop app's door gives one. */
   pickFolder?: () => Promise<string | null>;
@@ -20,7 +21,7 @@ export function projectHandlers(deps: ProjectDeps): Pick<Handlers, ProjectChanne
       deps.events.emit({ type: 'project-changed' });
       return read.info;
     },
-    'project/recent': async () => ({ projects: await deps.session.recent() }),
+    'project/recent': async () => ({ projects: await deps.session.recent(), opening: deps.opening }),
     'project/pick-folder': async () => {
       if (!deps.pickFolder) {
         throw new StudioError('not-found', 'A folder dialog is not available here: only the desktop app has one.', {

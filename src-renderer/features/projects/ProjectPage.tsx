@@ -3,7 +3,6 @@ import { Alert, Button, Code, Group, ScrollArea, Stack, Table, Text, TextInput, 
 import { IconFolderOpen } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProjectInfo, ProjectOrigins } from '../../../src-main/contract';
-import { useAppInfo } from '../../lib/queries';
 import { studio } from '../../lib/studio';
 import { toStudioError } from '../../lib/studioError';
 
@@ -41,7 +40,6 @@ function SettingsTable({ project }: { project: ProjectInfo }) {
 
 /** The open project: its folder, its node-pg-migrate settings with their sources, and opening another. */
 export function ProjectPage() {
-  const info = useAppInfo();
   const queryClient = useQueryClient();
   const project = useQuery({ queryKey: ['project', 'current'], queryFn: () => studio.project.current({}), meta: { silent: true } });
   const recent = useQuery({ queryKey: ['project', 'recent'], queryFn: () => studio.project.recent({}) });
@@ -56,7 +54,8 @@ export function ProjectPage() {
     mutationFn: () => studio.project.pickFolder({}),
     onSuccess: ({ path: picked }) => picked && open.mutate(picked),
   });
-  const opening = info.data?.projectOpening;
+  // From project/recent, not app/info: a project that cannot be read must not hide the way to open another.
+  const opening = recent.data?.opening;
   const openError = open.isError ? toStudioError(open.error) : null;
 
   return (
