@@ -8,6 +8,7 @@ import { createRouter } from './handlers/router';
 import type { AppLocation } from './ipc/appLocation';
 import { secureSession } from './ipc/contentSecurityHeaders';
 import { createMainWindow, lockDownWebContents } from './ipc/mainWindow';
+import { projectFolderPicker } from './ipc/projectFolderDialog';
 import { forwardEvents, registerHandlers } from './ipc/registerHandlers';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -16,8 +17,8 @@ const location: AppLocation = process.env.ELECTRON_RENDERER_URL
   ? { kind: 'dev-server', url: process.env.ELECTRON_RENDERER_URL }
   : { kind: 'file', indexPath: join(here, '../renderer/index.html') };
 
-/** The sample project (the seed's Course Tracker): shipped in resources/ when packaged, the repo's migrations/ otherwise. */
-const sampleMigrationsDir = () => (app.isPackaged ? join(process.resourcesPath, 'migrations') : join(app.getAppPath(), 'migrations'));
+/** The sample project (the seed's Course Tracker): its migrations/ shipped in resources/ when packaged, the repo's otherwise. */
+const sampleProjectDir = () => (app.isPackaged ? process.resourcesPath : app.getAppPath());
 
 let studio: Studio | null = null;
 let closing: Promise<void> | null = null;
@@ -34,7 +35,15 @@ function openWindow(current: Studio): void {
 
 void app.whenReady().then(() => {
   secureSession(session.defaultSession);
-  studio = createStudio({ dataDir: process.env.PGM_STUDIO_DATA_DIR || app.getPath('userData'), migrationsDir: process.env.PGM_STUDIO_MIGRATIONS_DIR ?? sampleMigrationsDir(), door: 'electron' });
+  studio = createStudio({
+    dataDir: process.env.PGM_STUDIO_DATA_DIR || app.getPath('userData'),
+    // The desktop twin of --project: open this folder instead of the last project (scripts, tests).
+    projectDir: process.env.PGM_STUDIO_PROJECT || undefined,
+    sampleProjectDir: sampleProjectDir(),
+    rememberProjects: true,
+    pickFolder: projectFolderPicker(() => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null),
+    door: 'electron',
+  });
   registerHandlers(createRouter(studio.handlers).dispatch, location, (channel, url) => stderrLog(`Dropped an IPC call to ${channel} from ${url ?? 'a destroyed frame'}`));
   openWindow(studio);
   app.on('activate', () => {

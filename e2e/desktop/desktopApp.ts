@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Frame, Page, Route } from '@playwright/test';
 
@@ -73,7 +73,7 @@ export interface DesktopApp {
 export interface DesktopAppOptions {
   /** PGM_STUDIO_DATA_DIR. */
   dataDir: string;
-  /** PGM_STUDIO_MIGRATIONS_DIR: the project the app opens. */
+  /** The project's migrations folder; its parent is the project the app opens (PGM_STUDIO_PROJECT). */
   migrationsDir: string;
   /** XDG_CONFIG_HOME, so Electron's userData never points at the real home. */
   configHome: string;
@@ -96,7 +96,7 @@ export async function launchDesktopApp(browser: Browser, options: DesktopAppOpti
   const { FORCE_COLOR: _color, ...env } = process.env; // Playwright's; the main process decides for itself
   const child = spawn(process.execPath, ['--import', pathToFileURL(resolve(standIn, 'register.mjs')).href, builtMain], {
     cwd: repoRoot,
-    env: { ...env, PGM_STUDIO_DATA_DIR: options.dataDir, PGM_STUDIO_MIGRATIONS_DIR: options.migrationsDir, XDG_CONFIG_HOME: options.configHome, NO_COLOR: '1' },
+    env: { ...env, PGM_STUDIO_DATA_DIR: options.dataDir, PGM_STUDIO_PROJECT: dirname(options.migrationsDir), XDG_CONFIG_HOME: options.configHome, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
   });

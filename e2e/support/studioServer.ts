@@ -14,9 +14,13 @@ export interface StudioServer {
 }
 
 export interface StudioServerOptions {
-  databaseUrl: string;
-  migrationsDir: string;
+  /** Omitted: the project's own database (its .env) or the data folder's current connection. */
+  databaseUrl?: string;
+  /** Omitted: the project's own setting. */
+  migrationsDir?: string;
   dataDir: string;
+  /** serve --project. */
+  project?: string;
 }
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -42,8 +46,9 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     process.execPath,
     [
       'bin/pgm-studio.js', 'serve', '--port', '0',
-      '--database-url', options.databaseUrl,
-      '--migrations-dir', options.migrationsDir,
+      ...(options.databaseUrl ? ['--database-url', options.databaseUrl] : []),
+      ...(options.migrationsDir ? ['--migrations-dir', options.migrationsDir] : []),
+      ...(options.project ? ['--project', options.project] : []),
       '--data-dir', options.dataDir,
       '--read-token', readToken,
       '--admin-token', adminToken,

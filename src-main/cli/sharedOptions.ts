@@ -8,7 +8,10 @@ import type { EventBus } from '../handlers/eventBus';
 /** The program-wide options, parsed (`--database-url`, `--migrations-dir`, ...). */
 export interface SharedOptions {
   databaseUrl?: string;
-  migrationsDir: string;
+  /** --project: the project folder (default: the current folder). */
+  project?: string;
+  /** Unset: the project's own setting (its package.json script, config, else ./migrations). */
+  migrationsDir?: string;
   migrationsTable?: string;
   migrationsSchema?: string;
   schema?: string;
@@ -21,7 +24,7 @@ export interface SharedOptions {
 }
 
 /** The shared options as createStudio takes them: paths resolved against the current folder. */
-export type CommandStudioOptions = Pick<StudioOptions, 'dataDir' | 'migrationsDir' | 'configFile' | 'projectOverrides' | 'databaseUrl'>;
+export type CommandStudioOptions = Pick<StudioOptions, 'dataDir' | 'projectDir' | 'migrationsDir' | 'configFile' | 'projectOverrides' | 'databaseUrl'>;
 
 /** The shared handlers as a command calls them: every call goes through the router, like the other doors. */
 export interface CliStudio {

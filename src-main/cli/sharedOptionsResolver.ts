@@ -21,7 +21,8 @@ export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.Proc
     const all = command.optsWithGlobals<Partial<SharedOptions>>();
     return {
       databaseUrl: all.databaseUrl,
-      migrationsDir: all.migrationsDir ?? 'migrations',
+      project: all.project,
+      migrationsDir: all.migrationsDir,
       migrationsTable: all.migrationsTable,
       migrationsSchema: all.migrationsSchema,
       schema: all.schema,
@@ -40,11 +41,11 @@ export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.Proc
     if (opts.migrationsSchema) projectOverrides.migrationsSchema = opts.migrationsSchema;
     if (opts.schema) projectOverrides.schema = opts.schema;
     if (!opts.checkOrder) projectOverrides.checkOrder = false;
-    // Without --migrations-dir, a config file may name the directory; otherwise ./migrations.
-    const dirGiven = command.getOptionValueSourceWithGlobals('migrationsDir') === 'cli';
+    // Without --migrations-dir, the project says (its package.json script, its config file), else ./migrations.
     return {
       dataDir: opts.dataDir ? resolvePath(opts.dataDir) : defaultDataDir(),
-      migrationsDir: dirGiven || !opts.configFile ? resolvePath(opts.migrationsDir) : undefined,
+      projectDir: resolvePath(opts.project ?? '.'),
+      migrationsDir: opts.migrationsDir ? resolvePath(opts.migrationsDir) : undefined,
       configFile: opts.configFile ? resolvePath(opts.configFile) : undefined,
       projectOverrides,
       databaseUrl: opts.databaseUrl ?? (env.DATABASE_URL || undefined),

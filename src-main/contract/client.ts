@@ -7,7 +7,7 @@ import type { ChannelName, InputOf, OutputOf } from './index';
 export type RpcEnvelope<T> = { ok: true; value: T } | { ok: false; error: StudioErrorShape };
 
 /** Events pushed from the main process / server to the UI. */
-export type StudioEvent = MigrationEvent | { type: 'connections-changed' };
+export type StudioEvent = MigrationEvent | { type: 'connections-changed' } | { type: 'project-changed' };
 
 type Domain<K> = K extends `${infer D}/${string}` ? D : never;
 type VerbOf<K, D extends string> = K extends `${D}/${infer V}` ? V : never;

@@ -63,6 +63,8 @@ export interface ConnectionSummary extends ConnectionProfile {
    * (its name): runs on it are guarded as production, however the database was reached.
    */
   productionMatch?: string;
+  /** The project (its real path) this connection belongs to; null: every project (saved before projects, the sandbox). */
+  project?: string | null;
 }
 
 /** Whether a run on this connection needs the database name typed (the engine refuses it otherwise). */

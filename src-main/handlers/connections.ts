@@ -15,13 +15,13 @@ export function connectionsHandlers(connections: ConnectionContext, events: Even
     'connections/list': () => connections.list(),
     'connections/save': async (input) => {
       connections.refuseAdHoc(input.profile.id, 'edited');
-      return changed(await (await connections.store()).save(input));
+      return changed(await (await connections.store()).save(input, await connections.projectKey()));
     },
     'connections/delete': async ({ id }) => {
       connections.refuseAdHoc(id, 'deleted');
       return changed(await (await connections.store()).delete(id));
     },
-    'connections/import-url': async (input) => changed(await (await connections.store()).importUrl(input)),
+    'connections/import-url': async (input) => changed(await (await connections.store()).importUrl(input, await connections.projectKey())),
     'connections/select': async ({ id }) => changed(await connections.select(id)),
     'connections/test': async (input) => {
       // "The target schema": the project's, unless the caller names another.

@@ -1,6 +1,6 @@
 import type { AppInfo, Handlers, ProjectSettings } from '../contract';
 import type { ConnectionStoreOptions } from '../core/connections';
-import { loadProject } from '../core/migrations';
+import { createProjectSession } from '../core/project/projectSession';
 import { appHandlers } from './app';
 import { createConnectionContext } from './connectionContext';
 import { connectionsHandlers } from './connections';
@@ -8,12 +8,23 @@ import { stderrLog, type ProcessLog } from './errorShape';
 import { createEventBus, type EventBus } from './eventBus';
 import { migrationsHandlers } from './migrations';
 import { createProductionGuard } from './productionGuard';
+import { projectHandlers } from './project';
 import { createRunGuard } from './runGuard';
 
 export interface StudioOptions {
   /** The app's data folder (connection profiles, sandbox cluster). */
   dataDir: string;
-  /** The project's migrations directory; default: the engine's (config file or ./migrations). */
+  /** The project folder (--project; the CLI's current folder); default: the last one opened (desktop), else `sampleProjectDir`. */
+  projectDir?: string;
+  /** The sample project: the zero-configuration first run. */
+  sampleProjectDir?: string;
+  /** Keep a recent-projects list in the data folder and reopen the last project at start (the desktop app). */
+  rememberProjects?: boolean;
+  /** serve --projects-root: the served UI may open folders below it, and only there. */
+  projectsRoot?: string;
+  /** The desktop app's native folder dialog (no other door has one). */
+  pickFolder?: () => Promise<string | null>;
+  /** The project's migrations directory over the project's own setting. */
   migrationsDir?: string;
   /** node-pg-migrate JSON config file. */
   configFile?: string;
@@ -39,9 +50,28 @@ export interface Studio {
 export function createStudio(options: StudioOptions): Studio {
   const log = options.log ?? stderrLog;
   const events = createEventBus((error) => log('An event subscriber failed', error));
-  const connections = createConnectionContext({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, progress: options.connectionProgress });
-  // Read per request: the operator may edit the config file while the app is open.
-  const project = () => loadProject({ migrationsDir: options.migrationsDir, configFile: options.configFile, overrides: options.projectOverrides });
+  const session = createProjectSession({
+    dataDir: options.dataDir,
+    root: options.projectDir,
+    fallbackRoot: options.sampleProjectDir,
+    remember: options.rememberProjects,
+    projectsRoot: options.projectsRoot,
+    openAnywhere: options.door !== 'server',
+    configFile: options.configFile,
+    overrides: { ...options.projectOverrides, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) },
+  });
+  const opening = { ...session.opening, pickFolder: options.pickFolder !== undefined };
+  const connections = createConnectionContext({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    progress: options.connectionProgress,
+    project: async () => {
+      const { info, databaseUrl } = await session.current();
+      return { root: info.root, databaseUrl, databaseUrlSource: info.origins.databaseUrl?.source };
+    },
+  });
+  // Read per request: the operator may edit package.json, .env or the config file while the app is open.
+  const project = async () => (await session.current()).info;
   const productionGuard = createProductionGuard(connections, options.door);
   const handlers: Handlers = {
     ...migrationsHandlers({
@@ -53,7 +83,8 @@ export function createStudio(options: StudioOptions): Studio {
     }),
     // A broken project (say, a missing migrations folder) must not stop a connection test: default to public then.
     ...connectionsHandlers(connections, events, () => project().then((info) => info.settings.schema, () => 'public')),
-    ...appHandlers({ door: options.door, project }),
+    ...appHandlers({ door: options.door, project, projectOpening: opening }),
+    ...projectHandlers({ session, opening, events, pickFolder: options.pickFolder }),
   };
   return { handlers, events, close: () => connections.close() };
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { AppShell, Button, Group, Text, Title, Tooltip } from '@mantine/core';
+import { AppShell, Button, Group, SegmentedControl, Text, Title, Tooltip } from '@mantine/core';
 import { IconDatabase, IconFolder } from '@tabler/icons-react';
 import { ConnectionSwitcher } from '../features/connections/ConnectionSwitcher';
 import { ConnectionsDrawer } from '../features/connections/ConnectionsDrawer';
+import { EnvironmentsPage } from '../features/environments/EnvironmentsPage';
+import { ProjectPage } from '../features/projects/ProjectPage';
 import { TimelinePage } from '../features/timeline/TimelinePage';
 import { useAppInfo, useCurrentConnection, useMigrationStatus } from '../lib/queries';
 import { SessionExpiredBanner } from './SessionExpiredBanner';
@@ -19,9 +21,12 @@ export function Shell() {
   const ready = connections.isSuccess;
   const status = useMigrationStatus(connections.currentId, ready);
   const [manageOpen, setManageOpen] = useState(false);
+  // Until the workbench shell's left rail lands: the sections as a switch under the header.
+  const [section, setSection] = useState<'timeline' | 'environments' | 'project'>('timeline');
   // Tests and operators wait on the same thing: the first status answer, good or bad.
   const loaded = status.isSuccess || status.isError || connections.isError;
   const project = info.data?.project.settings.migrationsDir;
+  const projectName = info.data?.project.name;
 
   return (
     <AppShell header={{ height: headerHeight }} footer={{ height: footerHeight }} padding={0} data-testid={loaded ? 'app-loaded' : 'app-loading'}>
@@ -34,7 +39,7 @@ export function Shell() {
               <Title order={1} size="h4">PGM Studio</Title>
             </Group>
             {project && (
-              <Tooltip label={`Migrations folder: ${project}`}>
+              <Tooltip label={`Project ${projectName ?? ''}, migrations folder: ${project}`}>
                 <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }} data-testid="project">
                   <IconFolder size={16} aria-hidden />
                   {/* rtl truncates the start of a long path; the bdi keeps its characters in order. */}
@@ -52,8 +57,19 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
         <SessionExpiredBanner />
+        <Group px="md" pt="xs">
+          <SegmentedControl
+            size="xs"
+            aria-label="Section"
+            value={section}
+            onChange={(value) => setSection(value as typeof section)}
+            data={[{ value: 'timeline', label: 'Timeline' }, { value: 'environments', label: 'Environments' }, { value: 'project', label: 'Project' }]}
+          />
+        </Group>
         <div style={{ flex: 1, minHeight: 0 }}>
-          <TimelinePage connectionId={connections.currentId} connection={connections.current} ready={ready} />
+          {section === 'timeline' && <TimelinePage connectionId={connections.currentId} connection={connections.current} ready={ready} />}
+          {section === 'environments' && <EnvironmentsPage />}
+          {section === 'project' && <ProjectPage />}
         </div>
       </AppShell.Main>
       <AppShell.Footer>

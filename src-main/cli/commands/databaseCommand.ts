@@ -37,7 +37,7 @@ export async function withDatabase(deps: CommandDeps, command: Command, work: (c
   deps.terminal.err(deps.terminal.errStyle.dim(`database: ${label} · migrations: ${project.settings.migrationsDir}`));
   const progress = createRunProgress(deps.terminal, { verbose });
   const unsubscribe = studio.events.subscribe((event) => {
-    if (event.type !== 'connections-changed') progress(event);
+    if (event.type !== 'connections-changed' && event.type !== 'project-changed') progress(event);
   });
   try {
     deps.setExitCode(await work({ api: studio.api, project, label, json }));

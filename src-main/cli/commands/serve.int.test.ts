@@ -1,7 +1,7 @@
 // `pgm-studio serve` through the real binary: starts, answers, and stops cleanly on a signal.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,29 @@ describe('pgm-studio serve', () => {
     expect(await server.exit).toBe(0);
     expect(server.stderr()).not.toContain(new URL(db.url).password);
     expect(server.stderr()).not.toContain(server.announced.readToken);
+  });
+
+  it('with --projects-root, lets the UI open a project below it and refuses one outside, a ".." escape and a symlink out', async () => {
+    const root = await tempDir('pgm-serve-projects-');
+    for (const name of ['projects/first', 'projects/second', 'elsewhere']) await cp(join(repoRoot, 'migrations'), join(root, name, 'migrations'), { recursive: true });
+    await symlink(join(root, 'elsewhere'), join(root, 'projects', 'link-out'));
+    const server = await serve(['--database-url', db.url, '--project', join(root, 'projects', 'first'), '--projects-root', join(root, 'projects'), '--data-dir', await tempDir('pgm-serve-data-')]);
+    try {
+      const origin = `http://127.0.0.1:${server.announced.port}`;
+      const login = await fetch(server.announced.url, { redirect: 'manual' });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const open = async (path: string) => {
+        const response = await fetch(`${origin}/rpc/project/open`, { method: 'POST', headers: { origin, cookie, 'content-type': 'application/json' }, body: JSON.stringify({ path }) });
+        return (await response.json()) as { ok: boolean; value?: { root: string }; error?: { code: string; message: string } };
+      };
+      expect(await open(join(root, 'elsewhere'))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await open('../elsewhere')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await open('link-out')).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('symbolic link') } });
+      expect(await open('second')).toMatchObject({ ok: true, value: { root: join(root, 'projects', 'second') } });
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exit).toBe(0);
   });
 
   it('takes its tokens from PGM_STUDIO_READ_TOKEN / PGM_STUDIO_ADMIN_TOKEN and does not print them', async () => {

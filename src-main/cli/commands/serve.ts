@@ -1,5 +1,8 @@
 // `pgm-studio serve`: the server door (src-main/server) started from the command line.
+import { stat } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { StudioError } from '../../contract';
 import { maskUrlPasswords } from '../../core/secrets/secretMasking';
 import { startServer, type RunningServer } from '../../server/startServer';
 import type { SharedOptionsResolver } from '../sharedOptions';
@@ -9,6 +12,7 @@ interface ServeOptions {
   host: string;
   readToken?: string;
   adminToken?: string;
+  projectsRoot?: string;
 }
 
 function parsePort(value: string): number {
@@ -36,7 +40,7 @@ const untilStopSignal = () =>
  * plain substring, which could cut into a random token that happens to contain it. The one secret
  * here, the database URL, is masked by the caller.
  */
-function announce(server: RunningServer, host: string, database: string, migrationsDir: string, json: boolean): void {
+function announce(server: RunningServer, host: string, database: string, migrationsDir: string, json: boolean, projectsRoot?: string): void {
   const generated = {
     ...(server.generatedTokens.read ? { readToken: server.readToken } : {}),
     ...(server.generatedTokens.admin ? { adminToken: server.adminToken } : {}),
@@ -46,6 +50,7 @@ function announce(server: RunningServer, host: string, database: string, migrati
   } else {
     process.stdout.write(`PGM Studio is running at ${server.url}\n`);
     process.stderr.write(`  database:   ${database}\n  migrations: ${migrationsDir}\n`);
+    if (projectsRoot) process.stderr.write(`  the UI may open projects below ${projectsRoot}\n`);
     if (generated.readToken || generated.adminToken) {
       // Printed this once only: they are never logged anywhere else.
       process.stderr.write('  API tokens for /api/migrations (generated for this launch; set PGM_STUDIO_READ_TOKEN / PGM_STUDIO_ADMIN_TOKEN to fix them):\n');
@@ -69,6 +74,7 @@ export function registerServe(program: Command, shared: SharedOptionsResolver): 
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 0)
     .option('--host <host>', 'address to listen on; anything but loopback exposes the app to the network', '127.0.0.1')
     .option('--read-token <token>', 'bearer token that may GET /api/migrations (default: $PGM_STUDIO_READ_TOKEN, else random)')
+    .option('--projects-root <dir>', 'let the served UI open project folders below this folder (and nowhere else)')
     .option('--admin-token <token>', 'bearer token that may also POST /api/migrations (default: $PGM_STUDIO_ADMIN_TOKEN, else random)')
     .action(async (options: ServeOptions, command: Command) => {
       const common = shared.options(command);
@@ -76,9 +82,15 @@ export function registerServe(program: Command, shared: SharedOptionsResolver): 
       // Loaded here to fail fast (exit 2 with a hint) on a wrong --migrations-dir or config file.
       const { project } = await shared.studio(command).api.app.info({});
       const { migrationsDir } = project.settings;
-      const server = await startServer({ ...settings, host: options.host, port: options.port, readToken: options.readToken, adminToken: options.adminToken });
-      const database = settings.databaseUrl ? maskUrlPasswords(settings.databaseUrl) : 'the current connection of the data folder (the built-in sandbox until you add one)';
-      announce(server, options.host, database, migrationsDir, common.json);
+      const projectsRoot = options.projectsRoot ? resolvePath(options.projectsRoot) : undefined;
+      if (projectsRoot && !(await stat(projectsRoot).catch(() => null))?.isDirectory()) {
+        throw new StudioError('invalid-project', `The projects root ${projectsRoot} is not a folder.`, { hint: 'Give --projects-root the folder that holds your project folders.' });
+      }
+      const server = await startServer({ ...settings, projectsRoot, host: options.host, port: options.port, readToken: options.readToken, adminToken: options.adminToken });
+      const database = settings.databaseUrl
+        ? maskUrlPasswords(settings.databaseUrl)
+        : (project.origins.databaseUrl ? `${project.origins.databaseUrl.value} (DATABASE_URL from ${project.origins.databaseUrl.source})` : 'the current connection of the data folder (the built-in sandbox until you add one)');
+      announce(server, options.host, database, `${migrationsDir} (project ${project.root})`, common.json, projectsRoot);
       const signal = await untilStopSignal();
       process.stderr.write(`  ${signal}: stopping PGM Studio…\n`);
       await server.close();

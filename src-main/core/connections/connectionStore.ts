@@ -38,7 +38,7 @@ export async function openConnectionStore(options: ConnectionStoreOptions): Prom
   }
 
   function summaryOf(stored: StoredConnection): ConnectionSummary {
-    return { ...stored.profile, passwordSource: passwords.sourceFor(stored), isSandbox: false };
+    return { ...stored.profile, passwordSource: passwords.sourceFor(stored), isSandbox: false, project: stored.project ?? null };
   }
 
   function currentIdOf(file: ProfilesFile): string | null {
@@ -56,7 +56,7 @@ export async function openConnectionStore(options: ConnectionStoreOptions): Prom
     return { connections, currentId: currentIdOf(file), keychainAvailable: await passwords.keychainAvailable() };
   }
 
-  async function save(input: SaveInput): Promise<ConnectionSummary> {
+  async function save(input: SaveInput, project?: string): Promise<ConnectionSummary> {
     const id = input.profile.id ?? randomUUID();
     if (id === sandboxId) throw new StudioError('invalid-input', 'The built-in sandbox cannot be edited.', { hint: 'Save your own connection under a new name instead.' });
     const profile: ConnectionProfile = { ...input.profile, id };
@@ -64,7 +64,8 @@ export async function openConnectionStore(options: ConnectionStoreOptions): Prom
       const existing = file.connections.find((c) => c.profile.id === id);
       // The secret goes first: if the keychain is unavailable, nothing reaches the disk.
       const passwordInKeychain = await passwords.store(id, input.password, input.sessionOnly === true, existing?.passwordInKeychain ?? false);
-      const stored: StoredConnection = { profile, passwordInKeychain };
+      const owner = existing ? existing.project : project;
+      const stored: StoredConnection = { profile, passwordInKeychain, ...(owner ? { project: owner } : {}) };
       const next = { ...file, connections: existing ? file.connections.map((c) => (c === existing ? stored : c)) : [...file.connections, stored] };
       try {
         await writeProfilesFile(dataDir, next);
@@ -91,11 +92,11 @@ export async function openConnectionStore(options: ConnectionStoreOptions): Prom
     });
   }
 
-  async function importUrl(input: Parameters<ConnectionStore['importUrl']>[0]): Promise<ConnectionSummary> {
+  async function importUrl(input: Parameters<ConnectionStore['importUrl']>[0], project?: string): Promise<ConnectionSummary> {
     const { password, ...endpoint } = parseConnectionUrl(input.url);
     const environment = input.environment ?? 'development';
     const name = (input.name ?? `${endpoint.user}@${endpoint.host}/${endpoint.database}`).slice(0, 100);
-    return save({ profile: { ...endpoint, name, environment, color: environmentColors[environment] }, ...(password ? { password } : {}), ...(input.sessionOnly ? { sessionOnly: true } : {}) });
+    return save({ profile: { ...endpoint, name, environment, color: environmentColors[environment] }, ...(password ? { password } : {}), ...(input.sessionOnly ? { sessionOnly: true } : {}) }, project);
   }
 
   async function select(id: string): Promise<ConnectionList> {

@@ -4,9 +4,10 @@ import type { DatabaseTarget } from '../migrations';
 
 export interface ConnectionStore {
   list(): Promise<ConnectionList>;
-  save(input: z.output<typeof saveConnectionInputSchema>): Promise<ConnectionSummary>;
+  /** A new connection belongs to `project` (its real path); an edited one stays where it was. */
+  save(input: z.output<typeof saveConnectionInputSchema>, project?: string): Promise<ConnectionSummary>;
   delete(id: string): Promise<{ deleted: boolean }>;
-  importUrl(input: z.output<typeof importUrlInputSchema>): Promise<ConnectionSummary>;
+  importUrl(input: z.output<typeof importUrlInputSchema>, project?: string): Promise<ConnectionSummary>;
   select(id: string): Promise<ConnectionList>;
   test(input: z.output<typeof testConnectionInputSchema>): Promise<ConnectionTestResult>;
   /** pg config for a saved connection, password fetched from the keychain (or the session store). Default: the current one. */

@@ -13,6 +13,8 @@ export const profilesFileSchema = z
         profile: connectionProfileSchema,
         /** A password for this profile was saved in the keychain (so list() need not ask the keychain). */
         passwordInKeychain: z.boolean(),
+        /** The project (its real path) the connection was saved in; absent: saved before projects, shown in every project. */
+        project: z.string().min(1).max(4096).optional(),
       }).strict(),
     ),
   })

@@ -93,7 +93,7 @@ describe('status from pgmigrations and the directory listing', () => {
     await db.query('CREATE SCHEMA ops');
     const configFile = join(project.dir, 'config.json');
     await writeFile(configFile, JSON.stringify({ db: { 'migrations-dir': '.', 'migrations-table': 'schema_history', 'migrations-schema': 'ops', 'check-order': true } }));
-    const { settings } = await loadProject({ configFile });
+    const { settings } = await loadProject({ root: project.dir, configFile, env: {} });
     expect(settings).toMatchObject({ migrationsDir: project.dir, migrationsTable: 'schema_history', migrationsSchema: 'ops', schema: 'public' });
     await runMigrations(target(), settings, { direction: 'up', count: 1 });
     expect(await appliedNames(db.url, 'ops.schema_history')).toEqual(['1000_create_authors']);

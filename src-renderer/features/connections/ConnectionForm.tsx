@@ -22,7 +22,7 @@ interface ConnectionFormProps {
 export function ConnectionForm({ editing, keychainAvailable, onDone }: ConnectionFormProps) {
   const [draft, setDraft] = useState<Draft>(() => {
     if (!editing) return blank;
-    const { id: _id, passwordSource: _source, isSandbox: _sandbox, ...rest } = editing;
+    const { id: _id, passwordSource: _source, isSandbox: _sandbox, project: _project, ...rest } = editing;
     return rest;
   });
   const [password, setPassword] = useState('');

@@ -31,6 +31,8 @@ export function RunProgressProvider({ children }: { children: ReactNode }) {
     const controller = new AbortController();
     const unsubscribe = studio.subscribe((event) => {
       if (event.type === 'connections-changed') void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
+      // Another project: its settings, its connections and its timeline all change.
+      if (event.type === 'project-changed') void queryClient.invalidateQueries();
       // A run started elsewhere (another window, the seed API, the CLI through serve) changes our timeline too.
       if (event.type === 'run-finished') void queryClient.invalidateQueries({ queryKey: queryKeys.migrations });
       dispatch({ kind: 'event', event });

@@ -30,7 +30,7 @@ export const idleProgress: RunProgress = { runId: null, rehearsal: false, active
 const maxLogLines = 2_000;
 
 function isMigrationEvent(event: StudioEvent): event is MigrationEvent {
-  return event.type !== 'connections-changed';
+  return event.type !== 'connections-changed' && event.type !== 'project-changed';
 }
 
 function withLog(state: RunProgress, line: LogLine): RunProgress {
