@@ -4,6 +4,10 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const noElectron = { name: 'electron', message: 'The engine, CLI and server run in plain Node: no electron import here.' };
+// Types of pg may be named anywhere; connecting, pooling and error mapping happen only in core/database.
+const noPg = { name: 'pg', allowTypeImports: true, message: 'Reach PostgreSQL through src-main/core/database (connect, withClient, checkoutClient).' };
+
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'stream', 'events', 'util'];
 
 export default tseslint.config(
@@ -19,7 +23,20 @@ export default tseslint.config(
   {
     files: ['src-main/core/**/*.ts', 'src-main/cli/**/*.ts', 'src-main/server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The engine, CLI and server run in plain Node: no electron import here.' }] }],
+      'no-restricted-imports': ['error', { paths: [noElectron, noPg] }],
+    },
+  },
+  {
+    files: ['src-main/handlers/**/*.ts', 'src-main/ipc/**/*.ts', 'src-main/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noPg] }],
+    },
+  },
+  {
+    // core/database is the one place that reaches PostgreSQL; tests and their fixtures may set up a database directly.
+    files: ['src-main/core/database/**/*.ts', 'src-main/**/*.test.ts', 'src-main/test-support/**/*.ts', 'src-main/**/fixtures/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
     },
   },
   {

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { maskUrlPasswords } from '../src-main/core/secrets/secretMasking';
+import { maskUrlPasswords } from '../src-main/core/database';
 import { getStatus, loadProject } from '../src-main/core/migrations';
 import { markApplied, openBenchDatabase } from './benchDatabase';
 import { generateMigrations } from './generateMigrations';

@@ -1,6 +1,6 @@
 // The CLI's two output streams: results on stdout, progress, logs and errors on stderr.
 // Colors only on a TTY that wants them (NO_COLOR, FORCE_COLOR and TERM=dumb are honoured by hasColors).
-import { SecretMasker } from '../core/secrets/secretMasking';
+import { SecretMasker } from '../core/database';
 
 export interface Style {
   ok(text: string): string;

@@ -1,6 +1,6 @@
 import { adHocConnectionId, StudioError, type ConnectionList, type ConnectionSummary } from '../contract';
 import { openConnectionStore, type ConnectionStore, type ConnectionStoreOptions } from '../core/connections';
-import type { DatabaseTarget } from '../core/migrations';
+import type { DatabaseTarget } from '../core/database';
 import { adHocConnection, type AdHocConnection } from './adHocConnection';
 import { markProductionMatches } from './productionGuard';
 
@@ -117,13 +117,13 @@ export function createConnectionContext(options: ConnectionContextOptions) {
       const session = adHoc();
       if (connectionId === adHocConnectionId || (connectionId === undefined && session && adHocSelected)) {
         if (!session) throw noAdHocGiven();
-        return { connection: session.summary, target: session.target };
+        return { connection: session.summary, target: await session.target() };
       }
       const resolved = await (await store()).resolve(connectionId);
       // The store's current connection belongs to another project: this project's current one, as listed.
       if (connectionId === undefined && resolved.profile.project && resolved.profile.project !== root) {
         const { currentId } = await list();
-        if (currentId === adHocConnectionId && session) return { connection: session.summary, target: session.target };
+        if (currentId === adHocConnectionId && session) return { connection: session.summary, target: await session.target() };
         const mine = await (await store()).resolve(currentId ?? undefined);
         return { connection: mine.profile, target: mine.target };
       }

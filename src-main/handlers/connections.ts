@@ -27,7 +27,7 @@ export function connectionsHandlers(connections: ConnectionContext, events: Even
       // "The target schema": the project's, unless the caller names another.
       const schema = input.schema ?? (await projectSchema());
       // The session-only URL is tested exactly as runs connect: the raw URL, not a profile rebuilt from it.
-      if (input.id === adHocConnectionId && connections.adHoc) return testConnection(connections.adHoc.target, schema);
+      if (input.id === adHocConnectionId && connections.adHoc) return testConnection(await connections.adHoc.target(), schema);
       return (await connections.store()).test({ ...input, schema });
     },
   };

@@ -1,5 +1,6 @@
 import type { AppInfo, Handlers, ProjectSettings } from '../contract';
 import type { ConnectionStoreOptions } from '../core/connections';
+import { retainDatabasePools } from '../core/database';
 import { createProjectSession } from '../core/project/projectSession';
 import { appHandlers } from './app';
 import { createConnectionContext } from './connectionContext';
@@ -42,7 +43,7 @@ export interface Studio {
   /** Every contract channel, bound once to the engine. Inputs are already parsed (see router.ts). */
   handlers: Handlers;
   events: EventBus;
-  /** Stop what the studio started (the sandbox server). */
+  /** Stop what the studio started (its database connections, the sandbox server). */
   close(): Promise<void>;
 }
 
@@ -50,6 +51,7 @@ export interface Studio {
 export function createStudio(options: StudioOptions): Studio {
   const log = options.log ?? stderrLog;
   const events = createEventBus((error) => log('An event subscriber failed', error));
+  const releasePools = retainDatabasePools();
   const session = createProjectSession({
     dataDir: options.dataDir,
     root: options.projectDir,
@@ -86,5 +88,13 @@ export function createStudio(options: StudioOptions): Studio {
     ...appHandlers({ door: options.door, project, projectOpening: opening }),
     ...projectHandlers({ session, opening, events, pickFolder: options.pickFolder }),
   };
-  return { handlers, events, close: () => connections.close() };
+  return {
+    handlers,
+    events,
+    close: async () => {
+      // Connections first: the sandbox server stops after them.
+      await releasePools();
+      await connections.close();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { isStudioErrorShape, StudioError, type StudioErrorShape } from '../contract';
-import { maskUrlPasswords } from '../core/secrets/secretMasking';
+import { maskUrlPasswords } from '../core/database';
 
 export type ProcessLog = (message: string, error?: unknown) => void;
 

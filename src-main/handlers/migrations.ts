@@ -1,8 +1,9 @@
-import type { ChannelName, Handlers, MigrationEvent, ProjectSettings } from '../contract';
+import type { ChannelName, Handlers, MigrationEvent, MigrationStatus, ProjectSettings } from '../contract';
 import {
   createMigration, findLockHolder, getStatus, planRun, redoMigrations, rehearse, runMigrations,
-  type DatabaseTarget, type RunOptions,
+  type RunOptions,
 } from '../core/migrations';
+import { poolKey, sharedInFlight, type DatabaseTarget } from '../core/database';
 import type { EventBus } from './eventBus';
 import type { RunGuard } from './runGuard';
 
@@ -51,8 +52,13 @@ function streamedRun<T extends { success: boolean; message: string }>(
 
 /** migrations/* bound to the engine: one line of wiring per channel. */
 export function migrationsHandlers(deps: MigrationsDeps): Pick<Handlers, MigrationChannel> {
+  // A burst of status requests (every window, the seed API's pollers) for one database and project makes one read.
+  const statusReads = sharedInFlight<MigrationStatus>();
   return {
-    'migrations/status': async ({ connectionId }) => getStatus(...(await targetAndProject(deps, connectionId))),
+    'migrations/status': async ({ connectionId }) => {
+      const [target, project] = await targetAndProject(deps, connectionId);
+      return statusReads(`${poolKey(target)} ${JSON.stringify(project)}`, () => getStatus(target, project));
+    },
     'migrations/plan': async ({ connectionId, selection }) => planRun(...(await targetAndProject(deps, connectionId)), selection),
     'migrations/lock': async ({ connectionId }) => findLockHolder(...(await targetAndProject(deps, connectionId))),
     'migrations/create': async (input) => createMigration(await deps.project(), input),

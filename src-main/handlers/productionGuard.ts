@@ -3,7 +3,7 @@
 // was reached: a --database-url pointing at a saved production connection is production too.
 import { adHocConnectionId, isProductionConnection, StudioError, type AppInfo, type ConnectionSummary } from '../contract';
 import { environmentColors } from '../core/connections';
-import type { DatabaseTarget } from '../core/migrations';
+import type { DatabaseTarget } from '../core/database';
 import type { ConnectionContext } from './connectionContext';
 
 type Endpoint = Pick<ConnectionSummary, 'host' | 'port' | 'database'>;

@@ -2,7 +2,7 @@
 // with the run's live progress on stderr while it lasts.
 import type { Command } from 'commander';
 import type { ProjectInfo, StudioApi } from '../../contract';
-import { maskUrlPasswords } from '../../core/secrets/secretMasking';
+import { maskUrlPasswords } from '../../core/database';
 import { createRunProgress } from '../output/runProgress';
 import type { CliStudio } from '../sharedOptions';
 import type { Terminal } from '../terminal';

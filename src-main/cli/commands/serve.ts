@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { StudioError } from '../../contract';
-import { maskUrlPasswords } from '../../core/secrets/secretMasking';
+import { maskUrlPasswords } from '../../core/database';
 import { startServer, type RunningServer } from '../../server/startServer';
 import type { SharedOptionsResolver } from '../sharedOptions';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ConnectionList, ConnectionSummary, ConnectionTestResult, importUrlInputSchema, saveConnectionInputSchema, testConnectionInputSchema } from '../../contract';
-import type { DatabaseTarget } from '../migrations';
+import type { DatabaseTarget } from '../database';
 
 export interface ConnectionStore {
   list(): Promise<ConnectionList>;

@@ -1,15 +1,10 @@
-import pg from 'pg';
 import type { ConnectionTestResult } from '../../contract';
-import type { DatabaseTarget } from '../migrations';
-import { connectErrorFor } from './connectionErrors';
+import { connect, connectErrorFor, type DatabaseTarget } from '../database';
 
-/** Connect once and report what the "Test connection" button shows. */
+/** Connect once (a client of its own, not a pooled one) and report what the "Test connection" button shows. */
 export async function testConnection(target: DatabaseTarget, schema = 'public'): Promise<ConnectionTestResult> {
-  const client = new pg.Client(target);
-  // A server that drops the socket later emits 'error' on the client; without a listener that would crash the process.
-  client.on('error', () => undefined);
+  const client = await connect(target);
   try {
-    await client.connect();
     const { rows } = await client.query<{ server_version: string; current_user: string; schema_exists: boolean; can_create: boolean }>(
       `select current_setting('server_version') as server_version,
               current_user,

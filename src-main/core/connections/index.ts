@@ -2,7 +2,6 @@
 // as one connection. The CLI, the server and IPC reach it through the handlers.
 export type { ConnectionStore, ConnectionStoreOptions } from './connectionStoreApi';
 export { openConnectionStore } from './connectionStore';
-export { parseConnectionUrl } from './connectionUrl';
 export { testConnection } from './connectionTest';
 export { environmentColors } from './environmentColors';
 export { defaultDataDir } from '../appData';

@@ -1,7 +1,6 @@
 import type { ConnectionSummary } from '../../contract';
-import type { DatabaseTarget } from '../migrations';
+import { applicationName, connectTimeoutMs, type DatabaseTarget } from '../database';
 import { knownSandboxPort, sandboxDatabase, startSandbox, type SandboxServer } from '../sandbox';
-import { applicationName, connectTimeoutMs } from './databaseTarget';
 import { environmentColors } from './environmentColors';
 
 export const sandboxId = 'sandbox';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { runSelectionSchema, StudioError, type MigrationFailure, type MigrationRunResponse, type ProjectSettings, type RehearsalResult, type RunPlan, type RunSelection } from '../../contract';
+import { withClient, type DatabaseTarget } from '../database';
 import { readAppliedMigrations } from './appliedMigrations';
-import { withClient } from './connection';
 import { executeCommand, type CommandOutcome, type StepSelection } from './executeCommand';
 import { describeSchemaChanges, isUnchanged } from './failureAftermath';
 import type { TransactionMode } from './transactionalClient';
 import { listMigrationFilesToRun } from './migrationFiles';
 import { assertOrder, planSelection } from './plan';
-import type { DatabaseTarget, RunOptions } from './types';
+import type { RunOptions } from './types';
 
 function parseSelection(selection: RunSelection): RunSelection {
   const parsed = runSelectionSchema.safeParse(selection);

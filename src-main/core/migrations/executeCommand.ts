@@ -1,9 +1,9 @@
 import { runner } from 'node-pg-migrate';
 import { StudioError, type SchemaSnapshot, type MigrationEvent, type MigrationFailure, type MigrationRunResult, type ProjectSettings, type RunSelection } from '../../contract';
 import { readAppliedMigrations } from './appliedMigrations';
-import { connect } from './connection';
+import { checkoutClient, explainDatabaseError, type DatabaseTarget } from '../database';
 import { readSchemaSnapshot } from '../schema';
-import { describeCommitFailure, describeFailure, explainDatabaseError, isServerError } from './failure';
+import { describeCommitFailure, describeFailure, isServerError } from './failure';
 import { changesBetween, describeOutsideTransaction, isUnchanged, readDatabaseState, snapshotOptions, type DatabaseState } from './failureAftermath';
 import { acquireMigrationLock, releaseMigrationLock } from './lock';
 import { listMigrationFilesToRun } from './migrationFiles';
@@ -12,7 +12,7 @@ import { runnerLogger, runnerOptions } from './runnerOptions';
 import { RunTracker } from './runTracker';
 import { findLoadError } from './scriptLoader';
 import { TransactionalClient, TransactionEndedError, type TransactionMode } from './transactionalClient';
-import type { DatabaseTarget, RunOptions } from './types';
+import type { RunOptions } from './types';
 
 /** The operator confirmed a list; if the database or the folder changed since, run nothing. */
 function assertConfirmedPlan(plan: readonly string[], confirmed: readonly string[]): void {
@@ -53,7 +53,9 @@ export async function executeCommand(
   const emit = (event: MigrationEvent): void => onEvent?.(event);
   const logger = runnerLogger(emit, runId);
   const files = await listMigrationFilesToRun(project.migrationsDir);
-  const client = await connect(db);
+  // One pooled client for the whole command: the session-level advisory lock and the transaction live on it.
+  const lease = await checkoutClient(db);
+  const { client } = lease;
   const tracker = new RunTracker(project, runId, emit);
   // The schema just before a pgm.noTransaction() migration: what it leaves if it fails part-way.
   let beforeAutocommit: SchemaSnapshot | null = null;
@@ -137,11 +139,12 @@ export async function executeCommand(
       await tx.finish(false).catch(() => undefined);
       throw explainDatabaseError(error);
     } finally {
-      // A failed unlock (lost connection) is harmless: ending the session below releases the lock too.
+      // A failed unlock (lost connection) is harmless: resetting or closing the session below releases the lock too.
       await releaseMigrationLock(client).catch(() => undefined);
     }
   } finally {
-    await client.end().catch(() => undefined);
+    // Back to the pool with a reset session, or destroyed when its state is unknown (lost connection, open transaction).
+    await lease.releaseSession();
   }
   const applied = start && after ? { before: start.applied, after: after.applied } : undefined;
   const verifiedUnchanged = Boolean(start && after && isUnchanged(changesBetween(start, after)));

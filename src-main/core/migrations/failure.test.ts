@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StudioError } from '../../contract';
-import { describeCommitFailure, describeFailure, explainDatabaseError, isServerError } from './failure';
+import { describeCommitFailure, describeFailure, isServerError } from './failure';
 
 const pgError = (message: string, fields: Record<string, string>) => Object.assign(new Error(message), fields);
 
@@ -38,21 +37,6 @@ describe('describeFailure', () => {
     const failure = describeFailure(new Error('Impossible to automatically infer down migration for "pgm.()"'), '2_raw_sql', null);
     expect(failure).toMatchObject({ migration: '2_raw_sql', message: 'Impossible to automatically infer down migration', irreversible: true, hint: expect.stringMatching(/explicit down/) });
     expect(describeFailure(new Error('User has disabled down migration on file: 3_x'), '3_x', null)).toMatchObject({ irreversible: true, hint: expect.stringMatching(/Down Migration/) });
-  });
-});
-
-describe('explainDatabaseError', () => {
-  it('keeps StudioErrors, names lost connections, explains PostgreSQL errors by SQLSTATE', () => {
-    const studio = new StudioError('lock-held', 'held');
-    expect(explainDatabaseError(studio)).toBe(studio);
-    expect(explainDatabaseError(new Error('Connection terminated unexpectedly'))).toMatchObject({ code: 'connection-failed' });
-    const denied = explainDatabaseError(pgError('permission denied for table pgmigrations', { code: '42501' }));
-    expect(denied).toMatchObject({ code: 'database-error', detail: { pgCode: '42501' }, hint: expect.stringContaining('GRANT') });
-  });
-
-  it('returns anything else as is, so the router logs it in full and answers with its internal shape', () => {
-    const weird = new Error('weird');
-    expect(explainDatabaseError(weird)).toBe(weird);
   });
 });
 

@@ -1,4 +1,4 @@
-import { StudioError, type MigrationFailure } from '../../contract';
+import type { MigrationFailure } from '../../contract';
 import { hintFor, isIrreversible } from './failureHints';
 
 interface PgErrorLike {
@@ -55,28 +55,4 @@ export function describeFailure(error: unknown, migration: string | null, lastEr
   const hint = hintFor(failure, source.hint);
   if (hint) failure.hint = hint;
   return failure;
-}
-
-/**
- * Errors that escape the engine outside a migration, explained where we can: a PostgreSQL error
- * (it has a SQLSTATE, e.g. 42501 on the migrations table) or a lost connection. Anything else is
- * returned as is, so the router logs it in full and answers with its generic 'internal' shape.
- */
-export function explainDatabaseError(error: unknown): unknown {
-  if (error instanceof StudioError || !(error instanceof Error)) return error;
-  const err = error as Error & PgErrorLike;
-  if (isSqlState(err.code)) {
-    return new StudioError('database-error', `PostgreSQL refused the request: ${err.message} (SQLSTATE ${err.code})`, {
-      hint: hintFor({ pgCode: err.code, message: err.message }, err.hint) ?? 'Check the connection user\'s privileges and the migrations table, then retry.',
-      detail: { pgCode: err.code },
-      cause: error,
-    });
-  }
-  if (/Connection terminated|ECONNRESET|EPIPE|Client has encountered a connection error/i.test(err.message)) {
-    return new StudioError('connection-failed', `Lost the database connection: ${err.message}`, {
-      hint: 'Check the server and the network, then look at the status before retrying: PostgreSQL rolls back an interrupted transaction.',
-      cause: error,
-    });
-  }
-  return error;
 }

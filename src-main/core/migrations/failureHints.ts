@@ -1,37 +1,11 @@
 import type { MigrationFailure } from '../../contract';
-
-/** What an operator should do next, by PostgreSQL SQLSTATE (the seed's Troubleshooting, and the usual suspects). */
-const hintsBySqlState: Record<string, string> = {
-  '42P07': 'The relation already exists. Check the status: was this change applied by hand or by another migration? Create it with { ifNotExists: true } only if that is really intended.',
-  '42701': 'The column already exists. Check whether it was added by hand or by another migration; use { ifNotExists: true } on addColumns if intended.',
-  '42710': 'The object (constraint, index, type, role...) already exists. Check the status and whether another migration created it.',
-  '42P06': 'The schema already exists. Use { ifNotExists: true } on createSchema if intended.',
-  '42P01': 'A table the migration uses does not exist. Check migration order, the schema (search_path) and whether an earlier migration was reverted.',
-  '42703': 'A column the migration uses does not exist. Check the spelling and that the migration that adds it has run.',
-  '42883': 'A function or operator does not exist. Check argument types, or create the extension that provides it (e.g. pgm.createExtension("pgcrypto")).',
-  '3F000': 'The schema does not exist. Create it in an earlier migration or fix the schema setting.',
-  '42501': 'Permission denied. GRANT the migration user the needed privileges (e.g. GRANT CREATE ON SCHEMA public TO migration_user; GRANT ALL ON ALL TABLES IN SCHEMA public TO migration_user) or run as the owner.',
-  '23503': 'Foreign key violation: existing rows reference missing parents. Clean up the invalid data first (DELETE/UPDATE the orphans in this migration), then add the constraint.',
-  '23505': 'Unique violation: existing rows have duplicates. De-duplicate the data before adding the unique constraint or index.',
-  '23502': 'A NOT NULL column has NULL values. Backfill the column (UPDATE ... SET col = ...) before setting NOT NULL, or give it a default.',
-  '23514': 'Existing rows violate the check constraint. Fix the data first, or add the constraint NOT VALID and validate later.',
-  '22P02': 'A value cannot be converted to the column type. Check the data being cast or inserted.',
-  '42601': 'SQL syntax error: look at the statement near the reported position.',
-  '42804': 'Data type mismatch: add an explicit cast (using: "col::type") when changing a column type.',
-  '25001': 'This statement cannot run inside a transaction (e.g. CREATE INDEX CONCURRENTLY). Call pgm.noTransaction() in that migration and keep it alone in its migration.',
-  '57014': 'The statement was cancelled (statement_timeout). Break the migration into smaller batches or run it in a maintenance window.',
-  '55P03': 'A lock could not be obtained (lock_timeout): another session is using the table. Retry when traffic is low or find the blocking session in pg_stat_activity.',
-  '40P01': 'Deadlock with another session. Retry, and avoid running migrations while the application holds long transactions.',
-  '0A000': 'PostgreSQL does not support this operation here (feature not supported). Check the PostgreSQL version and the statement.',
-  '2BP01': 'Other objects depend on this one. Drop or alter the dependent objects first, or use { cascade: true } deliberately.',
-};
+import { sqlStateHint } from '../database';
 
 const inferDown = /Impossible to automatically infer down migration/;
 const downDisabled = /User has disabled down migration/;
 const missingExport = /Is the migration \S+ exporting a '(up|down)' function/;
 
-function engineHint(failure: Pick<MigrationFailure, 'pgCode' | 'message'>): string | undefined {
-  if (failure.pgCode && hintsBySqlState[failure.pgCode]) return hintsBySqlState[failure.pgCode];
+function migrationHint(failure: Pick<MigrationFailure, 'pgCode' | 'message'>): string | undefined {
   if (inferDown.test(failure.message)) {
     return 'node-pg-migrate cannot infer this down step (the up uses pgm.sql, pgm.db or another operation without an automatic reverse). Write an explicit down (exports.down / export const down) in the migration file.';
   }
@@ -42,9 +16,9 @@ function engineHint(failure: Pick<MigrationFailure, 'pgCode' | 'message'>): stri
   return undefined;
 }
 
-/** PostgreSQL's own hint names the exact fix (e.g. the cast to add), so it comes first; ours says what to do next in general. */
+/** PostgreSQL's own hint names the exact fix (e.g. the cast to add), so it comes first; ours (by SQLSTATE, else by node-pg-migrate's message) says what to do next. */
 export function hintFor(failure: Pick<MigrationFailure, 'pgCode' | 'message'>, serverHint?: string): string | undefined {
-  const ours = engineHint(failure);
+  const ours = sqlStateHint(failure.pgCode) ?? migrationHint(failure);
   if (serverHint && ours) return `PostgreSQL: ${serverHint} ${ours}`;
   return ours ?? serverHint;
 }

@@ -1,6 +1,6 @@
 // API of the migrations engine. Signatures are fixed (the CLI, server and IPC build on them); each
 // piece lives in its own file in this folder.
-export type { DatabaseTarget, RunOptions } from './types';
+export type { RunOptions } from './types';
 export type { LoadProjectOptions } from '../project/loadProject';
 export { loadProject } from '../project/loadProject';
 export { getStatus } from './status';

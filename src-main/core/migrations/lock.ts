@@ -1,8 +1,7 @@
 import type pg from 'pg';
 import { PG_MIGRATE_LOCK_ID } from 'node-pg-migrate';
 import { StudioError, type LockHolder, type ProjectSettings } from '../../contract';
-import { withClient } from './connection';
-import type { DatabaseTarget } from './types';
+import { withClient, type DatabaseTarget } from '../database';
 
 // pg_locks shows a bigint advisory key as two 32-bit halves (classid = high, objid = low, objsubid = 1).
 const key = BigInt(PG_MIGRATE_LOCK_ID);

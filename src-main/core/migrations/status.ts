@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MigrationEntry, MigrationStatus, ProjectSettings } from '../../contract';
+import { withClient, type DatabaseTarget } from '../database';
 import { readAppliedMigrations, type AppliedMigration } from './appliedMigrations';
-import { withClient } from './connection';
 import { hasDownStep } from './downDetection';
 import { compareFileNames, duplicateNames, listMigrationFiles, migrationTimestamp, type MigrationFile } from './migrationFiles';
-import type { DatabaseTarget } from './types';
 
 /** Reads many small files without opening thousands of descriptors at once. */
 async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -1,7 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { projectSettingsSchema, StudioError, type ProjectInfo, type ProjectOrigins, type ProjectSettings, type SettingOrigin } from '../../contract';
-import { maskUrlPasswords } from '../secrets/secretMasking';
+import { maskUrlPasswords } from '../database';
 import { readConfigFileSection } from './configFile';
 import { readConfigPackageSection, usesConfigPackage } from './configPackage';
 import { databaseUrlFromEnv } from './dotenvFile';

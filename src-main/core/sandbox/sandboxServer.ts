@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { StudioError } from '../../contract/errors';
-import { applicationName } from '../connections/databaseTarget';
+import { applicationName, connect, type DatabaseTarget } from '../database';
 import { clusterLocation, clusterReachableByPostgresUser, mkdirEnterable } from './clusterAccess';
 import { findRunningCluster, isProcessAlive, type RunningCluster } from './runningCluster';
 import { credentialsPath, newSandboxCredentials, readSandboxCredentials, writeSandboxCredentials, type SandboxCredentials } from './sandboxCredentials';
@@ -101,14 +101,12 @@ async function reuse(running: RunningCluster, credentials: SandboxCredentials, p
   return { port: running.port, credentials, startedHere: false, stop: async () => undefined };
 }
 
-function adminConfig(port: number, credentials: SandboxCredentials, database = 'postgres'): pg.ClientConfig {
+function adminConfig(port: number, credentials: SandboxCredentials, database = 'postgres'): DatabaseTarget {
   return { host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database, application_name: applicationName, connectionTimeoutMillis: 5_000 };
 }
 
 async function withAdmin<T>(port: number, credentials: SandboxCredentials, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(adminConfig(port, credentials));
-  client.on('error', () => undefined);
-  await client.connect();
+  const client = await connect(adminConfig(port, credentials));
   try {
     return await work(client);
   } finally {
@@ -124,8 +122,7 @@ async function waitUntilAccepting(running: RunningCluster, credentials: SandboxC
       await withAdmin(running.port, credentials, (client) => client.query('select 1'));
       return;
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === '28P01') {
+      if (error instanceof StudioError && error.code === 'auth-failed') {
         throw new StudioError('auth-failed', 'The running sandbox rejected the password in its credentials file.', {
           hint: `Stop the process that runs the sandbox (pid ${running.pid}) and delete the sandbox folder to recreate it (its data is lost).`,
         });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { connectErrorFor } from './connectionErrors';
+import { StudioError } from '../../contract';
+import { connectErrorFor, explainDatabaseError } from './databaseErrors';
 
 const attempt = { host: 'db.example.com', port: 6543, database: 'tracker', user: 'ada', password: 'Pa55-word-in-error' };
 
@@ -20,12 +21,29 @@ describe('connectErrorFor', () => {
   it('scrubs the password out of any text that echoes it', () => {
     const mapped = connectErrorFor(new Error(`weird failure mentioning ${attempt.password}`), attempt);
     expect(JSON.stringify(mapped.toJSON())).not.toContain(attempt.password);
-    expect(mapped.message).toContain('****');
+    expect(mapped.message).toContain('***');
   });
 
   it("maps pg's client-side password refusal (no password saved) to auth-failed with a next step", () => {
     const mapped = connectErrorFor(new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'), { ...attempt, password: undefined });
     expect(mapped.code).toBe('auth-failed');
     expect(mapped.hint).toMatch(/password/);
+  });
+});
+
+const pgError = (message: string, fields: Record<string, string>) => Object.assign(new Error(message), fields);
+
+describe('explainDatabaseError', () => {
+  it('keeps StudioErrors, names lost connections, explains PostgreSQL errors by SQLSTATE', () => {
+    const studio = new StudioError('lock-held', 'held');
+    expect(explainDatabaseError(studio)).toBe(studio);
+    expect(explainDatabaseError(new Error('Connection terminated unexpectedly'))).toMatchObject({ code: 'connection-failed' });
+    const denied = explainDatabaseError(pgError('permission denied for table pgmigrations', { code: '42501' }));
+    expect(denied).toMatchObject({ code: 'database-error', detail: { pgCode: '42501' }, hint: expect.stringContaining('GRANT') });
+  });
+
+  it('returns anything else as is, so the router logs it in full and answers with its internal shape', () => {
+    const weird = new Error('weird');
+    expect(explainDatabaseError(weird)).toBe(weird);
   });
 });

@@ -1,9 +1,17 @@
 // Passwords must never reach a terminal, a log, an error envelope or a CI transcript. Every door
-// (CLI output, the router's error shape, the process log) masks through this one module.
+// (CLI output, the router's error shape, the process log) and every database error masks through
+// this one module, with one mark: `***`.
+
+const mark = '***';
 
 /** `scheme://user:password@` -> `scheme://user:***@` anywhere in a text, also where it is not a valid URL. */
 export function maskUrlPasswords(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/gi, '$1:***@');
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/gi, `$1:${mark}@`);
+}
+
+/** Hide one known password wherever it appears in a text (e.g. a server message that echoes it). */
+export function maskPassword(text: string, password: string | undefined): string {
+  return password && password.length > 0 ? text.split(password).join(mark) : text;
 }
 
 export class SecretMasker {
@@ -27,7 +35,7 @@ export class SecretMasker {
 
   mask(text: string): string {
     let masked = maskUrlPasswords(text);
-    for (const secret of this.secrets) masked = masked.split(secret).join('***');
+    for (const secret of this.secrets) masked = maskPassword(masked, secret);
     return masked;
   }
 }

@@ -1,4 +1,9 @@
 import { StudioError } from '../../contract/errors';
+import { maskPassword } from './masking';
+import { sqlStateHint } from './sqlStateHints';
+
+// The one PostgreSQL-error mapper: a failed connection attempt (connectErrorFor) and a server error
+// on an open connection (explainDatabaseError) become StudioErrors with a next step, never with the password.
 
 /**
  * What a connection attempt used. A `pg.Client` is one: it has already merged the target (a
@@ -15,17 +20,13 @@ export interface ConnectAttempt {
 
 const networkCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE']);
 
-function scrub(text: string, password: string | undefined): string {
-  return password && password.length > 0 ? text.split(password).join('****') : text;
-}
-
 /** Turn whatever pg or the socket threw into a StudioError with a next step; never echoes the password. */
 export function connectErrorFor(error: unknown, tried: ConnectAttempt): StudioError {
   if (error instanceof StudioError) return error;
   const attempt = { ...tried, database: tried.database ?? '', user: tried.user ?? '' };
   const err = error as { code?: string; message?: string };
   const code = typeof err.code === 'string' ? err.code : undefined;
-  const message = scrub(String(err.message ?? error), attempt.password);
+  const message = maskPassword(String(err.message ?? error), attempt.password);
   const where = `${attempt.host}:${attempt.port}`;
   const detail = { code, host: attempt.host, port: attempt.port, database: attempt.database, user: attempt.user, reason: message };
   if (code === '28P01') {
@@ -67,4 +68,42 @@ export function connectErrorFor(error: unknown, tried: ConnectAttempt): StudioEr
   return new StudioError('connection-failed', `Could not connect to PostgreSQL at ${where}: ${message}`, {
     hint: `Check the connection settings for ${where} (host, port, database, user, SSL mode).`, detail,
   });
+}
+
+interface PgErrorLike {
+  message: string;
+  code?: string;
+  hint?: string;
+}
+
+const isSqlState = (code: unknown): code is string => typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+
+/**
+ * Errors on an open connection, explained where we can: a PostgreSQL error (it has a SQLSTATE, e.g.
+ * 42501 on the migrations table) or a lost connection. Anything else is returned as is, so the
+ * router logs it in full and answers with its generic 'internal' shape.
+ */
+export function explainDatabaseError(error: unknown): unknown {
+  if (error instanceof StudioError || !(error instanceof Error)) return error;
+  const err = error as Error & PgErrorLike;
+  if (isSqlState(err.code)) {
+    return new StudioError('database-error', `PostgreSQL refused the request: ${err.message} (SQLSTATE ${err.code})`, {
+      hint: sqlStateHint(err.code, err.hint) ?? 'Check the connection user\'s privileges and the migrations table, then retry.',
+      detail: { pgCode: err.code },
+      cause: error,
+    });
+  }
+  if (isConnectionLoss(err)) {
+    return new StudioError('connection-failed', `Lost the database connection: ${err.message}`, {
+      hint: 'Check the server and the network, then look at the status before retrying: PostgreSQL rolls back an interrupted transaction.',
+      cause: error,
+    });
+  }
+  return error;
+}
+
+/** The socket or the session is gone (not a refusal by the server): such a client must never be reused. */
+export function isConnectionLoss(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Connection terminated|ECONNRESET|EPIPE|Client has encountered a connection error|not queryable/i.test(message);
 }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { maskUrlPasswords, SecretMasker } from './secretMasking';
+import { maskUrlPasswords, SecretMasker } from './masking';
 
 describe('maskUrlPasswords', () => {
   it('hides the password of every URL in a text and keeps the rest', () => {
     const text = 'failed on postgres://alice:s3cr%40t@db.example:5432/app and postgresql://bob:pw@h/x';
     expect(maskUrlPasswords(text)).toBe('failed on postgres://alice:***@db.example:5432/app and postgresql://bob:***@h/x');
+  });
+
+  it('hides the password even in text that is not a valid URL', () => {
+    expect(maskUrlPasswords('postgres://ada:s3cr%t@db:5432/x and more')).toBe('postgres://ada:***@db:5432/x and more');
   });
 
   it('leaves URLs without a password alone', () => {

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { attemptOf, clientConfigFor } from './connect';
+import { connectErrorFor, explainDatabaseError, isConnectionLoss } from './databaseErrors';
+import { identityOf, type DatabaseTarget } from './target';
+
+/** Connections per database target; `PGM_STUDIO_POOL_SIZE` overrides it (a role's CONNECTION LIMIT may be small). */
+export const defaultPoolSize = 4;
+
+function poolSize(): number {
+  const fromEnv = Number(process.env.PGM_STUDIO_POOL_SIZE);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : defaultPoolSize;
+}
+
+/**
+ * One pool per target identity: user@host:port/db plus a digest of the whole config (password, SSL
+ * options), so a changed password gets a new pool and no key ever shows the password.
+ */
+export function poolKey(target: DatabaseTarget): string {
+  const { host, port, database, user } = identityOf(target);
+  const digest = createHash('sha256').update(JSON.stringify(target)).digest('hex').slice(0, 16);
+  return `${user}@${host}:${port}/${database}#${digest}`;
+}
+
+/** A client taken from a pool; give it back exactly once. */
+export interface PooledClient {
+  client: pg.PoolClient;
+  /** Back to the pool; `destroy` closes it instead (its session state is unknown or the connection is broken). */
+  release(destroy?: boolean): void;
+  /**
+   * For a client that ran a whole command (session advisory lock, SET by migrations): reset the
+   * session and give it back, or destroy it when a transaction is still open or the reset fails.
+   */
+  releaseSession(): Promise<void>;
+}
+
+export class DatabasePools {
+  readonly #pools = new Map<string, pg.Pool>();
+
+  pool(target: DatabaseTarget): pg.Pool {
+    const key = poolKey(target);
+    let pool = this.#pools.get(key);
+    if (!pool) {
+      // allowExitOnIdle: idle connections never keep a CLI process alive.
+      pool = new pg.Pool({ ...clientConfigFor(target), max: poolSize(), idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+      // An idle client whose server goes away (restart, pg_terminate_backend) is dropped by the pool; never a crash.
+      pool.on('error', () => undefined);
+      this.#pools.set(key, pool);
+    }
+    return pool;
+  }
+
+  async checkout(target: DatabaseTarget): Promise<PooledClient> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool(target).connect();
+    } catch (error) {
+      throw connectErrorFor(error, attemptOf(target));
+    }
+    // The pool listens for errors only while a client is idle; a checked-out one needs its own listener.
+    const swallow = () => undefined;
+    client.on('error', swallow);
+    let released = false;
+    const release = (destroy = false) => {
+      if (released) return;
+      released = true;
+      client.removeListener('error', swallow);
+      client.release(destroy);
+    };
+    const releaseSession = async () => {
+      if (released) return;
+      if (client.getTransactionStatus() !== 'I') return release(true);
+      // DISCARD ALL also drops advisory locks, prepared statements, temp tables and SET/ROLE changes.
+      const reset = await client.query('DISCARD ALL').then(() => true, () => false);
+      release(!reset);
+    };
+    return { client, release, releaseSession };
+  }
+
+  /** Runs `fn` on a pooled client; PostgreSQL errors become StudioErrors, a broken client is not reused. */
+  async withClient<T>(target: DatabaseTarget, fn: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+    const lease = await this.checkout(target);
+    let broken = false;
+    try {
+      return await fn(lease.client);
+    } catch (error) {
+      broken = isConnectionLoss(error) || lease.client.getTransactionStatus() !== 'I';
+      throw explainDatabaseError(error);
+    } finally {
+      lease.release(broken);
+    }
+  }
+
+  /** How many pools are open (one per target identity). */
+  get size(): number {
+    return this.#pools.size;
+  }
+
+  /** Ends every pool; a later request opens a new one. Clients still checked out are closed when released. */
+  async close(): Promise<void> {
+    const pools = [...this.#pools.values()];
+    this.#pools.clear();
+    await Promise.all(pools.map((pool) => pool.end().catch(() => undefined)));
+  }
+}
+
+// The engine's functions take a target, not a pool: they share this process-wide set. Each studio
+// retains it while open; the last one to close ends the pools.
+const shared = new DatabasePools();
+let holders = 0;
+
+export function databasePools(): DatabasePools {
+  return shared;
+}
+
+/** Keep the shared pools for an owner (a studio); the returned function releases them, ending all pools after the last owner. */
+export function retainDatabasePools(): () => Promise<void> {
+  holders += 1;
+  let done = false;
+  return async () => {
+    if (done) return;
+    done = true;
+    holders -= 1;
+    if (holders === 0) await shared.close();
+  };
+}
+
+/** Runs `fn` with a pooled connection to `target` and always gives it back. */
+export function withClient<T>(target: DatabaseTarget, fn: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+  return shared.withClient(target, fn);
+}
+
+/** One client for a whole command (advisory lock + transaction); end it with `releaseSession()`. */
+export function checkoutClient(target: DatabaseTarget): Promise<PooledClient> {
+  return shared.checkout(target);
+}
