@@ -148,7 +148,8 @@ describe('connection store against a real PostgreSQL', () => {
 
   it('sslmode prefer connects with or without TLS; require on a server without TLS says which mode to pick', async () => {
     expect(await store.test({ profile: profileFor(db.name, { sslMode: 'prefer' }), password: server.password })).toMatchObject({ currentUser: server.user });
-    const serverHasTls = (await db.query<{ ssl: string }>('show ssl')).rows[0]?.ssl === 'on'; // the embedded test server has none; a TEST_DATABASE_URL server may
+    // The embedded test server has no TLS (a TEST_DATABASE_URL server may): the TLS side runs in core/database/tls.int.test.ts on a TLS cluster.
+    const serverHasTls = (await db.query<{ ssl: string }>('show ssl')).rows[0]?.ssl === 'on';
     const requireTls = store.test({ profile: profileFor(db.name, { sslMode: 'require' }), password: server.password });
     if (serverHasTls) {
       expect(await requireTls).toMatchObject({ currentUser: server.user });

@@ -20,6 +20,8 @@ export interface EmbeddedServerOptions {
   port?: number;
   user?: string;
   password: string;
+  /** Extra server settings (`-c name=value`), e.g. ssl for a TLS test cluster. */
+  settings?: Record<string, string>;
   onLog?: (line: string) => void;
 }
 
@@ -80,7 +82,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     port,
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
     onLog: (message: unknown) => log(String(message)),
     onError: (message: unknown) => log(String(message)),
   });
