@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { StudioError } from '../../contract/errors';
 import { attemptOf, clientConfigFor } from './connect';
 import { connectErrorFor, explainDatabaseError, isConnectionLoss } from './databaseErrors';
-import { identityOf, type DatabaseTarget } from './target';
+import { describeTarget, identityOf, type DatabaseTarget } from './target';
 
 /** Connections per database target; `PGM_STUDIO_POOL_SIZE` overrides it (a role's CONNECTION LIMIT may be small). */
 export const defaultPoolSize = 4;
@@ -34,6 +35,13 @@ export interface PooledClient {
   releaseSession(): Promise<void>;
 }
 
+function poolBusy(target: DatabaseTarget, size: number): StudioError {
+  return new StudioError('connection-failed', `All ${size} connections to ${describeTarget(target)} stayed busy: no connection came free in time.`, {
+    hint: 'Wait for the running work (a long migration, a burst of requests) to finish and retry, or raise PGM_STUDIO_POOL_SIZE if the role\'s connection limit allows it.',
+    detail: { poolSize: size },
+  });
+}
+
 export class DatabasePools {
   readonly #pools = new Map<string, pg.Pool>();
 
@@ -51,10 +59,13 @@ export class DatabasePools {
   }
 
   async checkout(target: DatabaseTarget): Promise<PooledClient> {
+    const pool = this.pool(target);
     let client: pg.PoolClient;
     try {
-      client = await this.pool(target).connect();
+      client = await pool.connect();
     } catch (error) {
+      // pg-pool's words for "waited connectionTimeoutMillis for a free client": the server is fine, the pool is busy.
+      if (error instanceof Error && error.message === 'timeout exceeded when trying to connect') throw poolBusy(target, pool.options.max);
       throw connectErrorFor(error, attemptOf(target));
     }
     // The pool listens for errors only while a client is idle; a checked-out one needs its own listener.
