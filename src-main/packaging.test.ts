@@ -42,7 +42,8 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual([{ filter: expect.arrayContaining(['out/**', 'package.json']) }]);
     expect(config.extraResources).toEqual([{ from: 'migrations', to: 'migrations' }]);
     const mainSource = await readFile(resolve(repoRoot, 'src-main/main.ts'), 'utf8');
-    expect(mainSource).toContain("app.isPackaged ? join(process.resourcesPath, 'migrations')");
+    // The packaged sample project is resources/ itself: its default migrations folder is resources/migrations.
+    expect(mainSource).toContain('app.isPackaged ? process.resourcesPath');
     const sample = (await readdir(resolve(repoRoot, 'migrations'))).sort();
     expect(sample).toEqual(['1734567890000_initial_database_setup.js', '1734567890001_episode_notes_favorites.js', '1734567890002_add_user_preferences.js']);
   });
