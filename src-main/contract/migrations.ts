@@ -142,6 +142,8 @@ export interface MigrationFailure {
    * could not be checked (e.g. the connection was lost): then nothing may be claimed about it.
    */
   changes?: CommandChanges;
+  /** The run was interrupted (Ctrl-C, a server shutting down, Cancel), not failed by the migration. */
+  interrupted?: boolean;
 }
 
 export interface OutsideTransactionFailure {

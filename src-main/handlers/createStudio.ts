@@ -43,6 +43,8 @@ export interface Studio {
   /** Every contract channel, bound once to the engine. Inputs are already parsed (see router.ts). */
   handlers: Handlers;
   events: EventBus;
+  /** Interrupt the run in progress (rolled back); resolves when it has ended. False when none was running. */
+  interruptRun(): Promise<boolean>;
   /** Stop what the studio started (its database connections, the sandbox server). */
   close(): Promise<void>;
 }
@@ -75,13 +77,14 @@ export function createStudio(options: StudioOptions): Studio {
   // Read per request: the operator may edit package.json, .env or the config file while the app is open.
   const project = async () => (await session.current()).info;
   const productionGuard = createProductionGuard(connections, options.door);
+  const runs = createRunGuard();
   const handlers: Handlers = {
     ...migrationsHandlers({
       project: async () => (await project()).settings,
       target: (connectionId) => connections.target(connectionId),
       targetToChange: (connectionId, confirm) => productionGuard.targetToChange(connectionId, confirm),
       events,
-      runs: createRunGuard(),
+      runs,
     }),
     // A broken project (say, a missing migrations folder) must not stop a connection test: default to public then.
     ...connectionsHandlers(connections, events, () => project().then((info) => info.settings.schema, () => 'public')),
@@ -91,6 +94,7 @@ export function createStudio(options: StudioOptions): Studio {
   return {
     handlers,
     events,
+    interruptRun: () => runs.interrupt(),
     close: async () => {
       // Connections first: the sandbox server stops after them.
       await releasePools();

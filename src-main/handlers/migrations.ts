@@ -30,7 +30,7 @@ function streamedRun<T extends { success: boolean; message: string }>(
   work: (target: DatabaseTarget, project: ProjectSettings, options: RunOptions) => Promise<T>,
   resolveTarget: () => Promise<DatabaseTarget>,
 ): Promise<T> {
-  return deps.runs.exclusive(async (runId) => {
+  return deps.runs.exclusive(async (runId, signal) => {
     let started = false;
     let finished = false;
     const onEvent = (event: MigrationEvent) => {
@@ -40,7 +40,7 @@ function streamedRun<T extends { success: boolean; message: string }>(
     };
     try {
       const [target, project] = await Promise.all([resolveTarget(), deps.project()]);
-      const result = await work(target, project, { runId, onEvent });
+      const result = await work(target, project, { runId, onEvent, signal });
       if (started && !finished) onEvent({ type: 'run-finished', runId, success: result.success, message: result.message });
       return result;
     } catch (error) {

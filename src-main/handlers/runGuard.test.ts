@@ -18,4 +18,15 @@ describe('createRunGuard', () => {
     await expect(guard.exclusive(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(guard.activeRunId).toBeNull();
   });
+
+  it('interrupt() aborts the running run\'s signal and resolves once the run has ended', async () => {
+    const guard = createRunGuard();
+    expect(await guard.interrupt()).toBe(false);
+    const ended: string[] = [];
+    const run = guard.exclusive((_runId, signal) => new Promise<string>((resolve) => signal.addEventListener('abort', () => setTimeout(() => resolve('rolled back'), 20))));
+    void run.then((outcome) => ended.push(outcome));
+    expect(await guard.interrupt()).toBe(true);
+    expect(ended).toEqual(['rolled back']);
+    expect(guard.activeRunId).toBeNull();
+  });
 });

@@ -3,28 +3,40 @@ import { StudioError } from '../contract';
 
 /**
  * One migration run (or rehearsal) at a time in this process. The engine's advisory lock protects the
- * database across processes; this refuses a second click before it even opens a connection.
+ * database across processes; this refuses a second click before it even opens a connection. Each run
+ * gets an AbortSignal: `interrupt()` (Ctrl-C, a server stopping, a Cancel button) aborts the run in progress.
  */
 export function createRunGuard() {
-  let activeRunId: string | null = null;
+  let active: { runId: string; controller: AbortController; settled: Promise<unknown> } | null = null;
   return {
     get activeRunId() {
-      return activeRunId;
+      return active?.runId ?? null;
     },
-    async exclusive<T>(work: (runId: string) => Promise<T>): Promise<T> {
-      if (activeRunId) {
-        throw new StudioError('lock-held', `A migration run is already in progress in this PGM Studio (run ${activeRunId}).`, {
+    async exclusive<T>(work: (runId: string, signal: AbortSignal) => Promise<T>): Promise<T> {
+      if (active) {
+        throw new StudioError('lock-held', `A migration run is already in progress in this PGM Studio (run ${active.runId}).`, {
           hint: 'Wait for the current run to finish (watch its progress), then try again.',
-          detail: { runId: activeRunId },
+          detail: { runId: active.runId },
         });
       }
       const runId = randomUUID();
-      activeRunId = runId;
+      const controller = new AbortController();
+      const running = work(runId, controller.signal);
+      const current = { runId, controller, settled: running.catch(() => undefined) };
+      active = current;
       try {
-        return await work(runId);
+        return await running;
       } finally {
-        activeRunId = null;
+        if (active === current) active = null;
       }
+    },
+    /** Aborts the run in progress; resolves once it has ended (rolled back). False when none was running. */
+    async interrupt(): Promise<boolean> {
+      const current = active;
+      if (!current) return false;
+      current.controller.abort();
+      await current.settled;
+      return true;
     },
   };
 }

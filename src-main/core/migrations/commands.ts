@@ -25,6 +25,7 @@ function summary(outcome: CommandOutcome, rehearsal: boolean): string {
     if (!rehearsal) return 'Migrations executed successfully';
     return `Rehearsal succeeded: ${ran} migration(s) ran and were rolled back${outcome.verifiedUnchanged ? ' (checked: pgmigrations and the schema are as before)' : ''}.`;
   }
+  if (failure.interrupted) return failure.message;
   const where = failure.migration ? `Migration ${failure.migration} failed` : 'The run failed';
   return `${rehearsal ? 'Rehearsal failed: ' : ''}${where}: ${failure.message}. ${aftermath(outcome, rehearsal)}`;
 }

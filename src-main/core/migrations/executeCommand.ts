@@ -9,6 +9,7 @@ import { acquireMigrationLock, releaseMigrationLock } from './lock';
 import { listMigrationFilesToRun } from './migrationFiles';
 import { assertOrder, assertRanThePlan, planSelection } from './plan';
 import { runnerLogger, runnerOptions } from './runnerOptions';
+import { RunInterrupt } from './runInterrupt';
 import { RunTracker } from './runTracker';
 import { findLoadError } from './scriptLoader';
 import { TransactionalClient, TransactionEndedError, type TransactionMode } from './transactionalClient';
@@ -48,7 +49,7 @@ export async function executeCommand(
   project: ProjectSettings,
   steps: StepSelection[],
   mode: TransactionMode,
-  { runId, onEvent, expectedPlan }: RunOptions & { runId: string },
+  { runId, onEvent, expectedPlan, signal }: RunOptions & { runId: string },
 ): Promise<CommandOutcome> {
   const emit = (event: MigrationEvent): void => onEvent?.(event);
   const logger = runnerLogger(emit, runId);
@@ -56,10 +57,15 @@ export async function executeCommand(
   // One pooled client for the whole command: the session-level advisory lock and the transaction live on it.
   const lease = await checkoutClient(db);
   const { client } = lease;
+  const interrupt = new RunInterrupt(db, signal);
+  const runClient = await interrupt.guard(client).catch(async (error: unknown) => {
+    await lease.releaseSession();
+    throw explainDatabaseError(error);
+  });
   const tracker = new RunTracker(project, runId, emit);
   // The schema just before a pgm.noTransaction() migration: what it leaves if it fails part-way.
   let beforeAutocommit: SchemaSnapshot | null = null;
-  const tx = new TransactionalClient(client, mode, tracker, async () => {
+  const tx = new TransactionalClient(runClient, mode, tracker, async () => {
     beforeAutocommit = await readSchemaSnapshot(client, snapshotOptions(project)).catch(() => null);
   });
   const plans: CommandOutcome['plans'] = [];
@@ -73,6 +79,7 @@ export async function executeCommand(
     await acquireMigrationLock(client);
     try {
       for (const step of steps) {
+        if (interrupt.requested) break;
         const selection = step(plans.map((p) => p.plan));
         if (!selection) continue;
         await tx.startRunnerCall();
@@ -93,7 +100,7 @@ export async function executeCommand(
         tracker.startStep(selection.direction, plan);
         let ran: { name: string }[];
         try {
-          ran = await runner(runnerOptions(project, tx, files, selection.direction, plan.length, logger));
+          ran = await interrupt.duringMigrations(() => runner(runnerOptions(project, tx, files, selection.direction, plan.length, logger)));
         } catch (error) {
           const loadError = findLoadError(error);
           if (loadError) {
@@ -102,7 +109,7 @@ export async function executeCommand(
               detail: { file: loadError.file },
             });
           }
-          failure = describeFailure(error, tracker.current, tx.lastError);
+          failure = interrupt.requested ? interrupt.failure(tracker, mode) : describeFailure(error, tracker.current, tx.lastError);
           if (mode === 'rehearse' && tx.ranOutsideTransaction && failure.pgCode === '25001') {
             failure.hint = 'This migration opts out of transactions (pgm.noTransaction()), so it cannot be rehearsed inside a rolled-back transaction. Rehearse it on a copy of the database instead.';
           }
@@ -115,6 +122,8 @@ export async function executeCommand(
         }
         assertRanThePlan(plan, ran.map((m) => m.name), tracker.durableCount());
       }
+      // Interrupted after the last migration but before COMMIT: roll back all the same.
+      if (!failure && interrupt.requested) failure = interrupt.failure(tracker, mode);
       if (failure) await tx.finish(false);
       else {
         try {
@@ -143,6 +152,7 @@ export async function executeCommand(
       await releaseMigrationLock(client).catch(() => undefined);
     }
   } finally {
+    interrupt.dispose();
     // Back to the pool with a reset session, or destroyed when its state is unknown (lost connection, open transaction).
     await lease.releaseSession();
   }

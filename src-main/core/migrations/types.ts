@@ -6,4 +6,6 @@ export interface RunOptions {
   runId?: string;
   /** Refuse to run unless the first step's plan, worked out under the lock, is exactly this list (what the operator confirmed). */
   expectedPlan?: readonly string[];
+  /** Abort to interrupt the run: the running statement is cancelled and the command rolled back (see runInterrupt.ts). */
+  signal?: AbortSignal;
 }
