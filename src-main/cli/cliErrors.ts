@@ -2,7 +2,8 @@
 import { CommanderError } from 'commander';
 import { StudioError, type ErrorCode, type StudioErrorShape } from '../contract';
 
-export const exitCodes = { success: 0, migrationFailed: 1, usageOrConnection: 2 } as const;
+/** 130: stopped by SIGINT/SIGTERM (128 + SIGINT), as shells report Ctrl-C. */
+export const exitCodes = { success: 0, migrationFailed: 1, usageOrConnection: 2, interrupted: 130 } as const;
 
 /** Only a migration that failed (or cannot be reverted) is exit 1; everything else that stops us is 2. */
 export function exitCodeFor(code: ErrorCode): number {

@@ -39,9 +39,11 @@ const terminal = new Terminal();
 process.on('unhandledRejection', (reason) => {
   const shape = errorShape(toStudioError(reason));
   terminal.errorWithHint(shape.message, shape.hint);
-  process.exit(exitCodes.usageOrConnection);
+  void terminal.flush().then(() => process.exit(exitCodes.usageOrConnection));
 });
 
 const code = await runCli(process.argv, terminal);
-// Exit explicitly: a stray pg client or timer must not keep a finished command hanging.
+// Exit explicitly (a stray pg client or timer must not keep a finished command hanging), but only
+// once stdout and stderr have drained: on a pipe, exiting at once cut --json at a multiple of 64 KiB.
+await terminal.flush();
 process.exit(code);

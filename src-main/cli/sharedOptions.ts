@@ -34,6 +34,8 @@ export interface CliStudio {
   events: EventBus;
   /** --database-url, else DATABASE_URL; unset means the data folder's current connection (the sandbox at first). */
   databaseUrl?: string;
+  /** Interrupts the run in progress (Ctrl-C); resolves when it has rolled back. False when none was running. */
+  interruptRun(): Promise<boolean>;
 }
 
 /**

@@ -12,7 +12,7 @@ export interface Style {
 }
 
 interface OutputStream {
-  write(text: string): unknown;
+  write(text: string, done?: (error?: Error | null) => void): unknown;
   isTTY?: boolean;
   hasColors?: () => boolean;
 }
@@ -68,5 +68,15 @@ export class Terminal {
 
   json(value: unknown): void {
     this.out(JSON.stringify(value, null, 2));
+  }
+
+  /**
+   * Resolves once everything written so far has left the process. On a pipe whose reader is slower
+   * than us, Node queues what does not fit the pipe's buffer (64 KiB); exiting before it drains cuts
+   * the output short. An empty write's callback runs after every earlier chunk was handed over.
+   */
+  flush(): Promise<void> {
+    const drained = (stream: OutputStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+    return Promise.all([drained(this.stdout), drained(this.stderr)]).then(() => undefined);
   }
 }

@@ -38,6 +38,7 @@ export interface RunningServer {
   adminToken: string;
   /** Tokens made up for this launch (no option or variable gave them): print them once. */
   generatedTokens: { read: boolean; admin: boolean };
+  /** Refuses new requests, interrupts a run in progress (rolled back, its request answered), then stops. */
   close(): Promise<void>;
 }
 
@@ -59,8 +60,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = 0;
   let allowedHosts = new Set<string>();
   const session = createUiSession(() => `pgm_studio_session_${port}`);
-  // No request logging: URLs carry the UI token and headers carry bearer tokens.
-  const app = Fastify({ logger: false, trustProxy: false, forceCloseConnections: true });
+  // No request logging: URLs carry the UI token and headers carry bearer tokens. On close, idle
+  // connections are dropped but a request in progress (a run) still gets its answer; the event
+  // streams are ended by their own preClose hook.
+  const app = Fastify({ logger: false, trustProxy: false, forceCloseConnections: 'idle' });
+  let stopping = false;
+  // A request that was in progress when stopping began (a run) ends its connection with its answer,
+  // so close() does not wait for the client's keep-alive.
+  app.addHook('onSend', async (_request, reply) => {
+    if (stopping) reply.header('connection', 'close');
+  });
   installErrorHandlers(app, log);
   installRequestGuards(app, () => allowedHosts);
   await app.register(fastifyCookie);
@@ -103,7 +112,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminToken: tokens.admin,
     generatedTokens: tokens.generated,
     async close() {
-      await app.close();
+      // Stop taking requests first (new ones get 503), then interrupt a run in progress: its POST or
+      // RPC is answered with the rolled-back result before the server is gone.
+      stopping = true;
+      const stopped = app.close();
+      await studio.interruptRun();
+      await stopped;
       await studio.close();
     },
   };

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { ProjectInfo, StudioApi } from '../../contract';
 import { maskUrlPasswords } from '../../core/database';
 import { createRunProgress } from '../output/runProgress';
+import { interruptOnStopSignals } from '../stopSignals';
 import type { CliStudio } from '../sharedOptions';
 import type { Terminal } from '../terminal';
 import type { CommandDeps } from './commandDeps';
@@ -31,6 +32,8 @@ async function databaseLabel(studio: CliStudio, terminal: Terminal): Promise<str
 export async function withDatabase(deps: CommandDeps, command: Command, work: (context: DatabaseCommandContext) => Promise<number>): Promise<void> {
   const { json, verbose } = deps.shared.options(command);
   const studio = deps.shared.studio(command);
+  let done = false;
+  const stopHandlers = interruptOnStopSignals({ terminal: deps.terminal, interruptRun: studio.interruptRun, isDone: () => done });
   // The project first: a wrong --migrations-dir should not wait for a sandbox to start.
   const { project } = await studio.api.app.info({});
   const label = await databaseLabel(studio, deps.terminal);
@@ -41,7 +44,9 @@ export async function withDatabase(deps: CommandDeps, command: Command, work: (c
   });
   try {
     deps.setExitCode(await work({ api: studio.api, project, label, json }));
+    done = true;
   } finally {
     unsubscribe();
+    stopHandlers();
   }
 }

@@ -5,7 +5,9 @@ import { chmod, cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MigrationStatusResponse } from '../../contract';
+import type { MigrationRunResponse, MigrationStatusResponse } from '../../contract';
+import { snapshotDatabase } from '../../core/migrations/fixtures/databaseSnapshot';
+import { isQueryActive, waitForActiveQuery } from '../../test-support/activeQuery';
 import { createTestDatabase, type TestDatabase } from '../../test-support/testDatabase';
 import { cliBin, repoRoot } from '../testing/spawnCli';
 
@@ -127,6 +129,27 @@ describe('pgm-studio serve', () => {
     }
     expect(await server.exit).toBe(0);
     expect(existsSync(join(dataDir, 'sandbox', 'cluster', 'postmaster.pid'))).toBe(false);
+  }, 120_000);
+
+  it('SIGTERM during a POST /api/migrations run: the run is rolled back, the client gets that result, the server exits', async () => {
+    const migrationsDir = await tempDir('pgm-serve-slow-');
+    await writeFile(join(migrationsDir, '1000_slow.js'), "exports.up = (pgm) => { pgm.createTable('books', { id: 'id' }); pgm.sql('SELECT pg_sleep(30)'); };\nexports.down = (pgm) => { pgm.dropTable('books'); };\n");
+    const adminToken = 'env-admin-token-for-the-sigterm-test';
+    const server = await serve(['--migrations-dir', migrationsDir, '--data-dir', await tempDir('pgm-serve-data-')], { DATABASE_URL: db.url, PGM_STUDIO_ADMIN_TOKEN: adminToken });
+    const before = await snapshotDatabase(db.url);
+    const answer = fetch(`http://127.0.0.1:${server.announced.port}/api/migrations`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
+    try {
+      await waitForActiveQuery(db, 'pg_sleep(30)');
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    const response = await answer;
+    const body = (await response.json()) as MigrationRunResponse;
+    expect(body, server.stderr()).toMatchObject({ success: false, message: 'interrupted: the command was rolled back, the database is unchanged', failure: { migration: '1000_slow', interrupted: true } });
+    expect(await server.exit).toBe(0);
+    expect(server.stderr()).toMatch(/SIGTERM: stopping PGM Studio/);
+    expect(await isQueryActive(db, 'pg_sleep(30)')).toBe(false);
+    expect(await snapshotDatabase(db.url)).toEqual(before);
   }, 120_000);
 
   it('without a built app exits 2 with the build hint', async () => {

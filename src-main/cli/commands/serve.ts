@@ -5,6 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { StudioError } from '../../contract';
 import { maskUrlPasswords } from '../../core/database';
 import { startServer, type RunningServer } from '../../server/startServer';
+import { exitCodes } from '../cliErrors';
 import type { SharedOptionsResolver } from '../sharedOptions';
 
 interface ServeOptions {
@@ -23,12 +24,25 @@ function parsePort(value: string): number {
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
-/** Resolves on SIGINT / SIGTERM (Ctrl+C, a service manager stopping us). */
+const stopDeadlineMs = 60_000;
+
+/**
+ * Resolves on the first SIGINT / SIGTERM (Ctrl+C, a service manager stopping us). Later signals do
+ * not kill the process half-way through stopping (a run rolling back): they say it is still stopping.
+ */
 const untilStopSignal = () =>
   new Promise<NodeJS.Signals>((resolve) => {
+    let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      if (stopping) {
+        process.stderr.write(`  ${signal}: still stopping (a run in progress is rolling back); exiting as soon as it is done.\n`);
+        return;
+      }
+      stopping = true;
+      setTimeout(() => {
+        process.stderr.write(`error: PGM Studio did not stop within ${stopDeadlineMs / 1000} s: exiting anyway.\nhint: PostgreSQL rolls back a transaction left open when its connection closes; check the status before running again.\n`);
+        process.exit(exitCodes.interrupted);
+      }, stopDeadlineMs).unref();
       resolve(signal);
     };
     process.on('SIGINT', stop);
@@ -92,7 +106,7 @@ export function registerServe(program: Command, shared: SharedOptionsResolver): 
         : (project.origins.databaseUrl ? `${project.origins.databaseUrl.value} (DATABASE_URL from ${project.origins.databaseUrl.source})` : 'the current connection of the data folder (the built-in sandbox until you add one)');
       announce(server, options.host, database, `${migrationsDir} (project ${project.root})`, common.json, projectsRoot);
       const signal = await untilStopSignal();
-      process.stderr.write(`  ${signal}: stopping PGM Studio…\n`);
+      process.stderr.write(`  ${signal}: stopping PGM Studio: no new requests; a run in progress is interrupted and rolled back…\n`);
       await server.close();
     });
 }

@@ -39,8 +39,8 @@ export function createRunProgress(terminal: Terminal, options: ProgressOptions):
         break;
       case 'migration-failed':
         closeLine();
-        terminal.err(`  ${style.fail('✗')} ${event.name} ${style.fail(`${event.direction} failed`)}`);
-        for (const line of formatFailure(event.failure, style)) terminal.err(line);
+        terminal.err(`  ${style.fail('✗')} ${event.name} ${style.fail(`${event.direction} ${event.failure.interrupted ? 'interrupted' : 'failed'}`)}`);
+        if (!event.failure.interrupted) for (const line of formatFailure(event.failure, style)) terminal.err(line);
         break;
       case 'log':
         // Errors reach the operator as migration-failed events (formatted below) or as the

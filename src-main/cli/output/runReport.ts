@@ -26,8 +26,7 @@ export function reportRun(terminal: Terminal, response: MigrationRunResponse, js
     if (response.success) terminal.out(style.ok(response.message) + style.dim(countByDirection(response.results)));
   }
   if (response.success) return exitCodes.success;
-  reportFailedRun(terminal, response.failure, response.message);
-  return exitCodes.migrationFailed;
+  return reportFailedRun(terminal, response.failure, response.message);
 }
 
 export function reportRehearsal(terminal: Terminal, result: RehearsalResult, json: boolean): number {
@@ -43,11 +42,16 @@ export function reportRehearsal(terminal: Terminal, result: RehearsalResult, jso
     if (result.success) terminal.out(`\n${style.ok(result.message)}`);
   }
   if (result.success) return exitCodes.success;
-  reportFailedRun(terminal, result.failure, result.message);
-  return exitCodes.migrationFailed;
+  return reportFailedRun(terminal, result.failure, result.message);
 }
 
-function reportFailedRun(terminal: Terminal, failure: MigrationFailure | undefined, message: string): void {
+function reportFailedRun(terminal: Terminal, failure: MigrationFailure | undefined, message: string): number {
+  if (failure?.interrupted) {
+    // Ctrl-C / SIGTERM: the engine's message says what was rolled back (and what a noTransaction break left).
+    terminal.err(terminal.errStyle.warn(message));
+    if (failure.hint) terminal.err(`${terminal.errStyle.bold('hint:')} ${failure.hint}`);
+    return exitCodes.interrupted;
+  }
   const migration = failure?.migration;
   // The engine's message usually names the migration already; say it once.
   const named = migration && !message.includes(migration) ? `migration ${migration} failed: ` : '';
@@ -55,4 +59,5 @@ function reportFailedRun(terminal: Terminal, failure: MigrationFailure | undefin
   // What stayed behind (committed migrations, leftover objects, the SQL to undo them) before the verdict.
   if (failure) for (const line of formatAftermath(failure, terminal.errStyle)) terminal.err(line);
   terminal.errorWithHint(`${named}${message}`, hint);
+  return exitCodes.migrationFailed;
 }

@@ -1,5 +1,5 @@
 // Runs the real `pgm-studio` binary in a child process, the way an operator or CI would.
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,10 +19,50 @@ export interface CliRun {
   json<T = unknown>(): T;
 }
 
-export function spawnCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+interface SpawnOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+}
+
+function cliEnv(options: SpawnOptions): NodeJS.ProcessEnv {
   isolatedDataDir ??= mkdtempSync(join(tmpdir(), 'pgm-studio-cli-test-'));
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PGM_STUDIO_DATA_DIR: isolatedDataDir, ...options.env };
   if (!options.env || !('DATABASE_URL' in options.env)) delete env.DATABASE_URL;
+  return env;
+}
+
+function parsedJson<T>(code: number | null, stdout: string, stderr: string): T {
+  try {
+    return JSON.parse(stdout) as T;
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${code}).\nstdout: ${stdout}\nstderr: ${stderr}`);
+  }
+}
+
+/** The CLI still running, for a test that signals it: its output so far, and its end. */
+export interface StartedCli {
+  child: ChildProcessWithoutNullStreams;
+  stderr(): string;
+  exit: Promise<CliRun>;
+}
+
+export function startCli(args: string[], options: SpawnOptions = {}): StartedCli {
+  const child = spawn(process.execPath, [cliBin, ...args], { cwd: options.cwd ?? repoRoot, env: cliEnv(options) });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exit = new Promise<CliRun>((resolve) =>
+    child.on('close', (code, signal) => {
+      const exitCode = code ?? (signal ? -1 : 0);
+      resolve({ code: exitCode, stdout, stderr, json: <T>() => parsedJson<T>(exitCode, stdout, stderr) });
+    }),
+  );
+  return { child, stderr: () => stderr, exit };
+}
+
+export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<CliRun> {
+  const env = cliEnv(options);
   return new Promise((resolve) => {
     execFile(process.execPath, [cliBin, ...args], { cwd: options.cwd ?? repoRoot, env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
@@ -30,13 +70,7 @@ export function spawnCli(args: string[], options: { cwd?: string; env?: Record<s
         code,
         stdout,
         stderr,
-        json<T>() {
-          try {
-            return JSON.parse(stdout) as T;
-          } catch {
-            throw new Error(`stdout is not JSON (exit ${code}).\nstdout: ${stdout}\nstderr: ${stderr}`);
-          }
-        },
+        json: <T>() => parsedJson<T>(code, stdout, stderr),
       });
     });
   });
