@@ -21,7 +21,7 @@ async function timeCliStatus(url: string, migrationsDir: string): Promise<number
   const durations: number[] = [];
   for (let i = 0; i < cliRuns; i++) {
     const started = performance.now();
-    await promisify(execFile)(process.execPath, [bin, 'status', '--json', '--database-url', url, '--migrations-dir', migrationsDir], { maxBuffer: 256 * 1024 * 1024 });
+    await promisify(execFile)(process.execPath, [bin, 'status', '--json', '--migrations-dir', migrationsDir], { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, DATABASE_URL: url } });
     durations.push(performance.now() - started);
   }
   return median(durations);

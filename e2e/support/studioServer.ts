@@ -46,14 +46,16 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     process.execPath,
     [
       'bin/pgm-studio.js', 'serve', '--port', '0',
-      ...(options.databaseUrl ? ['--database-url', options.databaseUrl] : []),
       ...(options.migrationsDir ? ['--migrations-dir', options.migrationsDir] : []),
       ...(options.project ? ['--project', options.project] : []),
       '--data-dir', options.dataDir,
-      '--read-token', readToken,
-      '--admin-token', adminToken,
     ],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    // Secrets through the environment, as the README says: the command line shows in `ps`.
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', DATABASE_URL: options.databaseUrl, PGM_STUDIO_READ_TOKEN: readToken, PGM_STUDIO_ADMIN_TOKEN: adminToken },
+    },
   );
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {

@@ -54,11 +54,11 @@ describe('pgm-studio when things go wrong', () => {
   });
 
   it('a missing migrations directory: exit 2 with a hint', async () => {
-    const run = await spawnCli(['status', '--database-url', db.url, '--migrations-dir', join(workDir, 'does-not-exist')]);
+    const run = await spawnCli(['status', '--migrations-dir', join(workDir, 'does-not-exist')], { env: { DATABASE_URL: db.url } });
     expectUsableError(run, 2);
     expect(run.stderr).toContain('does-not-exist');
     expect(run.stdout + run.stderr).not.toContain(urlPassword(db.url) || '\u0000');
-    const json = await spawnCli(['status', '--json', '--database-url', db.url, '--migrations-dir', join(workDir, 'does-not-exist')]);
+    const json = await spawnCli(['status', '--json', '--migrations-dir', join(workDir, 'does-not-exist')], { env: { DATABASE_URL: db.url } });
     const { error } = json.json<{ error: { code: string } }>();
     expect(['invalid-project', 'not-found']).toContain(error.code);
   });
@@ -72,7 +72,7 @@ describe('pgm-studio when things go wrong', () => {
       join(dir, '1700000000001_add_gadgets_broken.sql'),
       '-- Up Migration\nCREATE TABLE gadgets (id int);\nSELECT no_such_column FROM widgets;\n-- Down Migration\nDROP TABLE gadgets;\n',
     );
-    const human = await spawnCli(['up', '--database-url', db.url, '--migrations-dir', dir]);
+    const human = await spawnCli(['up', '--migrations-dir', dir], { env: { DATABASE_URL: db.url } });
     expectUsableError(human, 1);
     expect(human.stderr).toMatch(/^error: .*1700000000001_add_gadgets_broken/m);
     expect(human.stderr).toContain('✗ 1700000000001_add_gadgets_broken up failed');
@@ -86,7 +86,7 @@ describe('pgm-studio when things go wrong', () => {
     expect({ widgets, gadgets }).toEqual({ widgets: null, gadgets: null });
     if (migrations) expect((await db.query('SELECT name FROM pgmigrations')).rows).toEqual([]);
 
-    const json = await spawnCli(['up', '--json', '--database-url', db.url, '--migrations-dir', dir]);
+    const json = await spawnCli(['up', '--json', '--migrations-dir', dir], { env: { DATABASE_URL: db.url } });
     expect(json.code).toBe(1);
     const body = json.json<MigrationRunResponse>();
     expect(body.success).toBe(false);
@@ -99,10 +99,10 @@ describe('pgm-studio when things go wrong', () => {
     await holder.connect();
     try {
       await holder.query('SELECT pg_advisory_lock($1::bigint)', [String(PG_MIGRATE_LOCK_ID)]);
-      const run = await spawnCli(['up', '--database-url', db.url, '--migrations-dir', 'migrations']);
+      const run = await spawnCli(['up', '--migrations-dir', 'migrations'], { env: { DATABASE_URL: db.url } });
       expectUsableError(run, 2);
       expect(run.stderr).toContain('nightly-deploy');
-      const json = await spawnCli(['up', '--json', '--database-url', db.url, '--migrations-dir', 'migrations']);
+      const json = await spawnCli(['up', '--json', '--migrations-dir', 'migrations'], { env: { DATABASE_URL: db.url } });
       expect(json.code).toBe(2);
       expect(json.json<{ error: { code: string } }>().error.code).toBe('lock-held');
     } finally {

@@ -50,7 +50,7 @@ describe('pgm-studio shared options', () => {
   it('--no-check-order lets an older pending migration through', async () => {
     const fresh = await createTestDatabase('pgmstudio_cliorder');
     try {
-      const cli = (...args: string[]) => spawnCli([...args, '--database-url', fresh.url, '--migrations-dir', join(project, 'db', 'migrations')]);
+      const cli = (...args: string[]) => spawnCli([...args, '--migrations-dir', join(project, 'db', 'migrations')], { env: { DATABASE_URL: fresh.url } });
       expect((await cli('up', '--count', '1')).code).toBe(0);
       // Record the third as applied, leaving the second pending and older than the last applied.
       await fresh.query("INSERT INTO pgmigrations (name, run_on) VALUES ('1734567890002_add_user_preferences', now())");

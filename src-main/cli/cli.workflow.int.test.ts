@@ -11,7 +11,7 @@ const third = '1734567890002_add_user_preferences';
 describe('pgm-studio on the sample project', () => {
   let db: TestDatabase;
   const cli = async (...args: string[]) => {
-    const run = await spawnCli([...args, '--database-url', db.url, '--migrations-dir', 'migrations']);
+    const run = await spawnCli([...args, '--migrations-dir', 'migrations'], { env: { DATABASE_URL: db.url } });
     // The test server's URL carries a password: it must never be printed.
     const password = decodeURIComponent(new URL(db.url).password);
     if (password) expect(run.stdout + run.stderr).not.toContain(password);

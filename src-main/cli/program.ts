@@ -19,7 +19,8 @@ export function createProgram(deps: CommandDeps): Command {
     .exitOverride()
     .configureOutput({ outputError: () => undefined })
     .configureHelp({ showGlobalOptions: true })
-    .option('--database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL, else the app\'s current connection, else the built-in sandbox)')
+    .option('--database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL, else the app\'s current connection, else the built-in sandbox); with a password, prefer DATABASE_URL or --database-url-file: the command line shows in `ps`')
+    .option('--database-url-file <file>', 'read the PostgreSQL URL from the first line of this file')
     .option('--project <dir>', 'the project folder: its package.json scripts, config and .env give the node-pg-migrate settings (default: the current folder)')
     .option('--migrations-dir <dir>', 'migrations directory, relative to the current folder (default: the project\'s, else migrations)')
     .option('--migrations-table <name>', 'table that records applied migrations (default pgmigrations)')
@@ -37,6 +38,6 @@ export function createProgram(deps: CommandDeps): Command {
   registerRedo(program, deps);
   registerRehearse(program, deps);
   registerCreate(program, deps);
-  registerServe(program, deps.shared);
+  registerServe(program, deps.shared, deps.terminal);
   return program;
 }

@@ -8,6 +8,8 @@ import type { EventBus } from '../handlers/eventBus';
 /** The program-wide options, parsed (`--database-url`, `--migrations-dir`, ...). */
 export interface SharedOptions {
   databaseUrl?: string;
+  /** --database-url-file: the URL read from a file, out of the process list. */
+  databaseUrlFile?: string;
   /** --project: the project folder (default: the current folder). */
   project?: string;
   /** Unset: the project's own setting (its package.json script, config, else ./migrations). */

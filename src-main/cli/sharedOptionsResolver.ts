@@ -7,6 +7,7 @@ import { createStudio, type Studio } from '../handlers/createStudio';
 import type { ProcessLog } from '../handlers/errorShape';
 import { createRouter } from '../handlers/router';
 import type { CliStudio, CommandStudioOptions, SharedOptions, SharedOptionsResolver } from './sharedOptions';
+import { hasPassword, secretFrom, warnSecretOnCommandLine } from './secretOptions';
 import type { Terminal } from './terminal';
 
 export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.ProcessEnv = process.env): SharedOptionsResolver {
@@ -21,6 +22,7 @@ export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.Proc
     const all = command.optsWithGlobals<Partial<SharedOptions>>();
     return {
       databaseUrl: all.databaseUrl,
+      databaseUrlFile: all.databaseUrlFile,
       project: all.project,
       migrationsDir: all.migrationsDir,
       migrationsTable: all.migrationsTable,
@@ -32,6 +34,15 @@ export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.Proc
       json: all.json ?? false,
       verbose: all.verbose ?? false,
     };
+  };
+
+  let warnedAboutPassword = false;
+  const databaseUrlOf = (opts: SharedOptions): string | undefined => {
+    if (opts.databaseUrl && hasPassword(opts.databaseUrl) && !warnedAboutPassword) {
+      warnedAboutPassword = true;
+      warnSecretOnCommandLine(terminal, 'a password in --database-url', 'Pass the URL in the DATABASE_URL environment variable or with --database-url-file FILE instead.');
+    }
+    return secretFrom('--database-url', opts.databaseUrl, opts.databaseUrlFile) ?? (env.DATABASE_URL || undefined);
   };
 
   const studioOptions = (command: Command): CommandStudioOptions => {
@@ -48,7 +59,7 @@ export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.Proc
       migrationsDir: opts.migrationsDir ? resolvePath(opts.migrationsDir) : undefined,
       configFile: opts.configFile ? resolvePath(opts.configFile) : undefined,
       projectOverrides,
-      databaseUrl: opts.databaseUrl ?? (env.DATABASE_URL || undefined),
+      databaseUrl: databaseUrlOf(opts),
     };
   };
 

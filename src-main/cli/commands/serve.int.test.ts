@@ -1,7 +1,7 @@
 // `pgm-studio serve` through the real binary: starts, answers, and stops cleanly on a signal.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ afterAll(async () => {
 
 describe('pgm-studio serve', () => {
   it('prints the URL and its generated tokens, serves the seed API, and exits 0 on SIGTERM', async () => {
-    const server = await serve(['--database-url', db.url, '--migrations-dir', 'migrations', '--data-dir', await tempDir('pgm-serve-data-')]);
+    const server = await serve(['--migrations-dir', 'migrations', '--data-dir', await tempDir('pgm-serve-data-')], { DATABASE_URL: db.url });
     try {
       expect(server.announced.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.announced.port}/\\?token=[\\w-]{40,}$`));
       const { readToken, adminToken } = server.announced;
@@ -102,7 +102,7 @@ describe('pgm-studio serve', () => {
 
   it('takes its tokens from PGM_STUDIO_READ_TOKEN / PGM_STUDIO_ADMIN_TOKEN and does not print them', async () => {
     const readToken = 'env-read-token-0123456789';
-    const server = await serve(['--database-url', db.url, '--data-dir', await tempDir('pgm-serve-data-')], { PGM_STUDIO_READ_TOKEN: readToken, PGM_STUDIO_ADMIN_TOKEN: 'env-admin-token-0123456789' });
+    const server = await serve(['--data-dir', await tempDir('pgm-serve-data-')], { DATABASE_URL: db.url, PGM_STUDIO_READ_TOKEN: readToken, PGM_STUDIO_ADMIN_TOKEN: 'env-admin-token-0123456789' });
     try {
       expect(server.announced.readToken).toBeUndefined();
       expect(server.announced.adminToken).toBeUndefined();
@@ -127,9 +127,43 @@ describe('pgm-studio serve', () => {
     } finally {
       server.child.kill('SIGINT');
     }
-    expect(await server.exit).toBe(0);
+    expect(await server.exit, server.stderr()).toBe(0);
     expect(existsSync(join(dataDir, 'sandbox', 'cluster', 'postmaster.pid'))).toBe(false);
   }, 120_000);
+
+  it('secrets from the environment and files stay out of the process list (/proc/<pid>/cmdline), with no warning', async () => {
+    const secrets = await tempDir('pgm-serve-secrets-');
+    const adminToken = 'file-admin-token-0123456789abcdef';
+    const urlFile = join(secrets, 'database-url');
+    await writeFile(join(secrets, 'admin-token'), `${adminToken}\n`, { mode: 0o600 });
+    await writeFile(urlFile, `${db.url}\n`, { mode: 0o600 });
+    const readToken = 'env-read-token-0123456789abcdef';
+    const server = await serve(['--database-url-file', urlFile, '--admin-token-file', join(secrets, 'admin-token'), '--data-dir', await tempDir('pgm-serve-data-')], { PGM_STUDIO_READ_TOKEN: readToken });
+    try {
+      const cmdline = (await readFile(`/proc/${server.child.pid}/cmdline`, 'utf8')).split('\0').join(' ');
+      expect(cmdline).toContain('serve');
+      for (const secret of [new URL(db.url).password, readToken, adminToken]) expect(cmdline).not.toContain(secret);
+      // The file's token is the admin token: it may run migrations' status and is not refused.
+      const response = await fetch(`http://127.0.0.1:${server.announced.port}/api/migrations`, { headers: { authorization: `Bearer ${adminToken}` } });
+      expect(response.status).toBe(200);
+      expect(server.announced.adminToken).toBeUndefined();
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exit).toBe(0);
+    expect(server.stderr()).not.toMatch(/warning:/);
+  });
+
+  it('a password or token given on the command line works but gets a warning saying how to pass it instead', async () => {
+    const server = await serve(['--database-url', db.url, '--admin-token', 'argv-admin-token-0123456789', '--data-dir', await tempDir('pgm-serve-data-')]);
+    server.child.kill('SIGTERM');
+    expect(await server.exit, server.stderr()).toBe(0);
+    expect(server.stderr()).toMatch(/^warning: a password in --database-url on the command line is visible to other users of this machine/m);
+    expect(server.stderr()).toMatch(/^hint: Pass the URL in the DATABASE_URL environment variable or with --database-url-file FILE instead\./m);
+    expect(server.stderr()).toMatch(/^warning: a token in --admin-token on the command line is visible/m);
+    expect(server.stderr()).toMatch(/PGM_STUDIO_ADMIN_TOKEN environment variable or with --admin-token-file FILE/);
+    expect(server.stderr()).not.toMatch(/--read-token on the command line/);
+  });
 
   it('SIGTERM during a POST /api/migrations run: the run is rolled back, the client gets that result, the server exits', async () => {
     const migrationsDir = await tempDir('pgm-serve-slow-');
@@ -153,7 +187,7 @@ describe('pgm-studio serve', () => {
   }, 120_000);
 
   it('without a built app exits 2 with the build hint', async () => {
-    const server = serve(['--database-url', db.url], { PGM_STUDIO_RENDERER_DIR: await tempDir('pgm-serve-empty-') });
+    const server = serve([], { DATABASE_URL: db.url, PGM_STUDIO_RENDERER_DIR: await tempDir('pgm-serve-empty-') });
     await expect(server).rejects.toThrow(/exited with 2[\s\S]*npm run build/);
   });
 });

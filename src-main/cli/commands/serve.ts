@@ -6,7 +6,9 @@ import { StudioError } from '../../contract';
 import { maskUrlPasswords } from '../../core/database';
 import { startServer, type RunningServer } from '../../server/startServer';
 import { exitCodes } from '../cliErrors';
+import { secretFrom, warnSecretOnCommandLine } from '../secretOptions';
 import type { SharedOptionsResolver } from '../sharedOptions';
+import type { Terminal } from '../terminal';
 
 interface ServeOptions {
   port: number;
@@ -14,6 +16,19 @@ interface ServeOptions {
   readToken?: string;
   adminToken?: string;
   projectsRoot?: string;
+  readTokenFile?: string;
+  adminTokenFile?: string;
+}
+
+/** The API tokens from --*-token-file or --*-token (warned about: `ps` shows them); unset: the environment, else random. */
+function apiTokens(options: ServeOptions, terminal: Terminal): { readToken?: string; adminToken?: string } {
+  for (const [flag, given, variable] of [['--read-token', options.readToken, 'PGM_STUDIO_READ_TOKEN'], ['--admin-token', options.adminToken, 'PGM_STUDIO_ADMIN_TOKEN']] as const) {
+    if (given !== undefined) warnSecretOnCommandLine(terminal, `a token in ${flag}`, `Pass it in the ${variable} environment variable or with ${flag}-file FILE instead.`);
+  }
+  return {
+    readToken: secretFrom('--read-token', options.readToken, options.readTokenFile),
+    adminToken: secretFrom('--admin-token', options.adminToken, options.adminTokenFile),
+  };
 }
 
 function parsePort(value: string): number {
@@ -81,17 +96,20 @@ function announce(server: RunningServer, host: string, database: string, migrati
   }
 }
 
-export function registerServe(program: Command, shared: SharedOptionsResolver): void {
+export function registerServe(program: Command, shared: SharedOptionsResolver, terminal: Terminal): void {
   program
     .command('serve')
     .description('serve the app and the seed\'s /api/migrations over HTTP (default http://127.0.0.1, a free port)')
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 0)
     .option('--host <host>', 'address to listen on; anything but loopback exposes the app to the network', '127.0.0.1')
-    .option('--read-token <token>', 'bearer token that may GET /api/migrations (default: $PGM_STUDIO_READ_TOKEN, else random)')
+    .option('--read-token <token>', 'bearer token that may GET /api/migrations (default: $PGM_STUDIO_READ_TOKEN, else random); prefer the variable or --read-token-file: the command line shows in `ps`')
+    .option('--read-token-file <file>', 'read the read token from the first line of this file')
     .option('--projects-root <dir>', 'let the served UI open project folders below this folder (and nowhere else)')
-    .option('--admin-token <token>', 'bearer token that may also POST /api/migrations (default: $PGM_STUDIO_ADMIN_TOKEN, else random)')
+    .option('--admin-token <token>', 'bearer token that may also POST /api/migrations (default: $PGM_STUDIO_ADMIN_TOKEN, else random); prefer the variable or --admin-token-file')
+    .option('--admin-token-file <file>', 'read the admin token from the first line of this file')
     .action(async (options: ServeOptions, command: Command) => {
       const common = shared.options(command);
+      const tokens = apiTokens(options, terminal);
       const settings = shared.studioOptions(command);
       // Loaded here to fail fast (exit 2 with a hint) on a wrong --migrations-dir or config file.
       const { project } = await shared.studio(command).api.app.info({});
@@ -100,12 +118,14 @@ export function registerServe(program: Command, shared: SharedOptionsResolver): 
       if (projectsRoot && !(await stat(projectsRoot).catch(() => null))?.isDirectory()) {
         throw new StudioError('invalid-project', `The projects root ${projectsRoot} is not a folder.`, { hint: 'Give --projects-root the folder that holds your project folders.' });
       }
-      const server = await startServer({ ...settings, projectsRoot, host: options.host, port: options.port, readToken: options.readToken, adminToken: options.adminToken });
+      // Listening before the server announces itself: a signal right after the announcement must find it.
+      const stopSignal = untilStopSignal();
+      const server = await startServer({ ...settings, projectsRoot, host: options.host, port: options.port, ...tokens });
       const database = settings.databaseUrl
         ? maskUrlPasswords(settings.databaseUrl)
         : (project.origins.databaseUrl ? `${project.origins.databaseUrl.value} (DATABASE_URL from ${project.origins.databaseUrl.source})` : 'the current connection of the data folder (the built-in sandbox until you add one)');
       announce(server, options.host, database, `${migrationsDir} (project ${project.root})`, common.json, projectsRoot);
-      const signal = await untilStopSignal();
+      const signal = await stopSignal;
       process.stderr.write(`  ${signal}: stopping PGM Studio: no new requests; a run in progress is interrupted and rolled back…\n`);
       await server.close();
     });
