@@ -40,6 +40,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src-main/main.ts', 'src-main/preload.ts', 'src-main/ipc/**/*.ts', 'src-main/security/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/*', './server/*'], message: 'The Electron door imports nothing from server/: share through core/ or security/.' }] }],
+    },
+  },
+  {
     files: ['src-main/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

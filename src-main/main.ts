@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
+import { defaultDataDir } from './core/appData';
 import { createStudio, type Studio } from './handlers/createStudio';
 import { stderrLog } from './handlers/errorShape';
 import { createRouter } from './handlers/router';
@@ -36,7 +37,8 @@ function openWindow(current: Studio): void {
 void app.whenReady().then(() => {
   secureSession(session.defaultSession);
   studio = createStudio({
-    dataDir: process.env.PGM_STUDIO_DATA_DIR || app.getPath('userData'),
+    // The same data folder as the CLI and the server: $PGM_STUDIO_DATA_DIR, else the per-user config folder.
+    dataDir: defaultDataDir(),
     // The desktop twin of --project: open this folder instead of the last project (scripts, tests).
     projectDir: process.env.PGM_STUDIO_PROJECT || undefined,
     sampleProjectDir: sampleProjectDir(),

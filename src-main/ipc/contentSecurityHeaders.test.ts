@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy } from '../server/contentSecurityPolicy';
+import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 
 vi.mock('electron', () => ({}));
 const { secureSession } = await import('./contentSecurityHeaders');

@@ -1,5 +1,5 @@
 import type { Session } from 'electron';
-import { contentSecurityPolicy } from '../server/contentSecurityPolicy';
+import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 
 /** The CSP as a response header too (the meta tag alone can be bypassed before it is parsed); no permissions granted. */
 export function secureSession(session: Session): void {

@@ -1,6 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import { contentSecurityPolicy } from './contentSecurityPolicy';
+import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { sendError } from './httpErrors';
 
 const hostHeader = (address: string, port: number) => `${address.includes(':') ? `[${address}]` : address}:${port}`.toLowerCase();
