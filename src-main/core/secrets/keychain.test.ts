@@ -21,6 +21,20 @@ describe('keychain without a usable Secret Service', () => {
     expect(JSON.stringify((error as StudioError).toJSON())).not.toContain('Unit-Secret-Value');
   });
 
+  it('an install without keytar (an optional dependency whose native build failed) reports the keychain unavailable, offering this session only', async () => {
+    const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
+    delete process.env.DBUS_SESSION_BUS_ADDRESS; // no bus to check: the module load itself must fail
+    try {
+      // A real failed resolution, as Node reports it when node_modules/keytar is absent.
+      const keychain = openKeychain({ loadModule: () => import(/* @vite-ignore */ ['keytar', 'not', 'installed'].join('-')) });
+      expect(await keychain.isAvailable()).toBe(false);
+      const error = await keychain.get('profile-1').then(() => undefined, (e: unknown) => e);
+      expect(error).toMatchObject({ code: 'keychain-unavailable', message: expect.stringMatching(/keytar could not be loaded/), hint: expect.stringMatching(/this session only/) });
+    } finally {
+      if (saved !== undefined) process.env.DBUS_SESSION_BUS_ADDRESS = saved;
+    }
+  });
+
   async function runFixture(mode: 'silent' | 'stalls') {
     const folder = await mkdtemp(join(tmpdir(), 'pgm-studio-bus-'));
     try {

@@ -25,6 +25,8 @@ export interface KeychainOptions {
   /** How long a keychain call may take before it counts as unavailable (keytar can hang on a dead D-Bus). */
   timeoutMs?: number;
   probeTimeoutMs?: number;
+  /** Loads keytar; tests inject a failing one. keytar is an optional dependency: its native build may be missing. */
+  loadModule?: () => Promise<unknown>;
 }
 
 // Loaded on first use, so a machine without libsecret (or D-Bus) starts fine and only the
@@ -32,17 +34,20 @@ export interface KeychainOptions {
 // repeated list() calls do not each wait for the bus check again.
 const retryLoadAfterMs = 10_000;
 let keytarModule: Promise<Keytar> | undefined;
-function loadKeytar(): Promise<Keytar> {
-  if (keytarModule) return keytarModule;
+const importKeytar = () => import('keytar');
+function loadKeytar(loadModule: () => Promise<unknown> = importKeytar): Promise<Keytar> {
+  const shared = loadModule === importKeytar;
+  if (shared && keytarModule) return keytarModule;
   const loading = (async () => {
     if ((await checkSessionBus()) === 'silent') throw new Error('the D-Bus session bus does not answer');
     try {
-      const mod = await import('keytar');
-      return (mod.default ?? mod) as Keytar;
+      const mod = (await loadModule()) as Keytar & { default?: Keytar };
+      return mod.default ?? mod;
     } catch (error) {
       throw new Error(`keytar could not be loaded (${firstLine(error)})`);
     }
   })();
+  if (!shared) return loading;
   keytarModule = loading;
   loading.catch(() => {
     setTimeout(() => {
@@ -63,11 +68,11 @@ function unavailable(reason: string): StudioError {
 let stuckCall: Promise<unknown> | undefined;
 
 /** Run one keytar call with a deadline; any failure means "no usable keychain". */
-async function callKeytar<T>(call: (keytar: Keytar) => Promise<T>, ms: number, what: string): Promise<T> {
+async function callKeytar<T>(call: (keytar: Keytar) => Promise<T>, ms: number, what: string, loadModule?: () => Promise<unknown>): Promise<T> {
   if (stuckCall) throw unavailable('an earlier keychain request is still waiting for an answer from D-Bus');
   let keytar: Keytar;
   try {
-    keytar = await loadKeytar();
+    keytar = await loadKeytar(loadModule);
   } catch (error) {
     throw unavailable(firstLine(error));
   }
@@ -104,13 +109,14 @@ function firstLine(error: unknown): string {
 export function openKeychain(options: KeychainOptions = {}): Keychain {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const probeTimeoutMs = options.probeTimeoutMs ?? 3_000;
+  const { loadModule } = options;
   return {
-    get: (account) => callKeytar((k) => k.getPassword(keychainService, account), timeoutMs, 'reading a password'),
-    set: (account, password) => callKeytar((k) => k.setPassword(keychainService, account, password), timeoutMs, 'saving a password'),
-    delete: (account) => callKeytar((k) => k.deletePassword(keychainService, account), timeoutMs, 'deleting a password'),
+    get: (account) => callKeytar((k) => k.getPassword(keychainService, account), timeoutMs, 'reading a password', loadModule),
+    set: (account, password) => callKeytar((k) => k.setPassword(keychainService, account, password), timeoutMs, 'saving a password', loadModule),
+    delete: (account) => callKeytar((k) => k.deletePassword(keychainService, account), timeoutMs, 'deleting a password', loadModule),
     async isAvailable() {
       try {
-        await callKeytar((k) => k.getPassword(keychainService, '__pgm-studio-availability-probe__'), probeTimeoutMs, 'checking availability');
+        await callKeytar((k) => k.getPassword(keychainService, '__pgm-studio-availability-probe__'), probeTimeoutMs, 'checking availability', loadModule);
         return true;
       } catch {
         return false;
