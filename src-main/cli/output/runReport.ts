@@ -48,6 +48,7 @@ export function reportRehearsal(terminal: Terminal, result: RehearsalResult, jso
 function reportFailedRun(terminal: Terminal, failure: MigrationFailure | undefined, message: string): number {
   if (failure?.interrupted) {
     // Ctrl-C / SIGTERM: the engine's message says what was rolled back (and what a noTransaction break left).
+    for (const line of formatAftermath(failure, terminal.errStyle)) terminal.err(line);
     terminal.err(terminal.errStyle.warn(message));
     if (failure.hint) terminal.err(`${terminal.errStyle.bold('hint:')} ${failure.hint}`);
     return exitCodes.interrupted;
