@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channelNames, type StudioEvent } from '../../src-main/contract';
-import { contentSecurityPolicy } from '../../src-main/server/contentSecurityPolicy';
+import { contentSecurityPolicy } from '../../src-main/security/contentSecurityPolicy';
 import { sample, saveScreenshot, timeline } from '../support/timeline';
 import { expect, test } from './desktopTest';
 import {
