@@ -68,7 +68,7 @@ describe('sandbox', () => {
     await expect(selectOne({ ...target, connectionTimeoutMillis: 3_000 })).rejects.toThrow();
   });
 
-  it('is listed but not the default once another connection exists, and moves off a taken port', async () => {
+  it('stays current when another connection is saved (the operator chooses), and moves off a taken port', async () => {
     const credentials = JSON.parse(await readFile(join(sandboxDirFor(dataDir), 'credentials'), 'utf8')) as { port: number };
     const squatter = createServer();
     await new Promise<void>((resolve) => squatter.listen(credentials.port, '127.0.0.1', resolve));
@@ -77,7 +77,9 @@ describe('sandbox', () => {
     const saved = await store.save({ profile: { name: 'Local', host: '127.0.0.1', port: 5432, database: 'app', user: 'app', sslMode: 'disable', environment: 'development', color: '#2f9e44' } });
     const listed = await store.list();
     expect(listed.connections.map((c) => c.id)).toEqual([saved.id, 'sandbox']);
-    expect(listed.currentId).toBe(saved.id);
+    // Saving a connection does not silently switch to it: the operator selects it.
+    expect(listed.currentId).toBe('sandbox');
+    expect((await store.select(saved.id)).currentId).toBe(saved.id);
     expect((await store.select('sandbox')).currentId).toBe('sandbox');
     await expect(store.delete('sandbox')).rejects.toMatchObject({ code: 'invalid-input' });
 
