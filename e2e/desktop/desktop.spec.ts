@@ -12,9 +12,12 @@ import {
   expectErrorWithHint,
   expectInlineScriptBlocked,
   expectSandboxTimeline,
+  openProjectThroughFolderDialog,
+  prepareBillingProject,
   runThenRollBack,
   slowMigration,
   watchLiveProgress,
+  type FolderDialog,
   type PageGlobals,
 } from './scenarios';
 
@@ -119,8 +122,14 @@ test.describe('an error from main', () => {
   });
 });
 
-// Opening a project through the folder dialog: the harness answers dialog.showOpenDialog
-// (app.answerOpenDialog, app.openDialogs), but no channel asks main for a folder yet.
-test.fixme('opening a project through the folder dialog shows its timeline', async () => {
-  // For the lead: lane projects' folder-dialog channel had not landed on main when this was written.
+test('opening a project through the folder dialog shows its timeline', async ({ desktop }, testInfo) => {
+  const { app, root } = desktop;
+  const folder = join(root, 'billing');
+  await prepareBillingProject(folder);
+  // The stand-in's dialog.showOpenDialog: answered by the harness, its options recorded.
+  const dialog: FolderDialog = {
+    answerNext: async (picked) => app.answerOpenDialog(picked ? { canceled: false, filePaths: [picked] } : { canceled: true, filePaths: [] }),
+    asked: async () => [...app.openDialogs],
+  };
+  await openProjectThroughFolderDialog(app.page, dialog, folder, testInfo);
 });

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import type { StudioApi } from '../../src-main/contract';
@@ -88,4 +88,74 @@ export async function expectErrorWithHint(page: Page, testInfo: TestInfo): Promi
     ),
   );
   expect(caught).toMatchObject({ code: 'invalid-input', message: 'The built-in sandbox cannot be deleted.', hint: expect.stringContaining('Select another connection') });
+}
+
+/** A second project, unlike the sample: its node-pg-migrate script names another folder and table. */
+export const billingProject = {
+  name: 'billing-service',
+  script: 'node-pg-migrate up -m db/migrations -t schema_migrations',
+  migrations: ['1734567890100_create_invoices', '1734567890101_add_invoice_totals'],
+} as const;
+
+export async function prepareBillingProject(folder: string): Promise<void> {
+  const migrationsDir = join(folder, 'db', 'migrations');
+  await mkdir(migrationsDir, { recursive: true });
+  const scripts = { migrate: billingProject.script };
+  await writeFile(join(folder, 'package.json'), `${JSON.stringify({ name: billingProject.name, private: true, scripts }, null, 2)}\n`);
+  const [invoices, totals] = billingProject.migrations;
+  await writeFile(join(migrationsDir, `${invoices}.js`), 'exports.up = (pgm) => { pgm.createTable("invoices", { id: "id", issued_on: { type: "date", notNull: true } }); };\nexports.down = (pgm) => { pgm.dropTable("invoices"); };\n');
+  await writeFile(join(migrationsDir, `${totals}.js`), 'exports.up = (pgm) => { pgm.addColumn("invoices", { total_cents: { type: "bigint", notNull: true, default: 0 } }); };\nexports.down = (pgm) => { pgm.dropColumn("invoices", "total_cents"); };\n');
+}
+
+/** The native folder dialog as each door fakes it: the next answer (null: Cancel), and the options main asked with. */
+export interface FolderDialog {
+  answerNext(folder: string | null): Promise<void>;
+  asked(): Promise<unknown[]>;
+}
+
+/** A section of the workbench: the shell's section switch. */
+export async function openSection(page: Page, name: 'Timeline' | 'Environments' | 'Project'): Promise<void> {
+  await page.locator('label', { hasText: new RegExp(`^${name}$`) }).click();
+}
+
+/**
+ * The Project section's "Choose folder…": a Cancel leaves the current project, then the dialog's
+ * folder (prepareBillingProject) becomes the project and the timeline shows its migrations.
+ */
+export async function openProjectThroughFolderDialog(page: Page, dialog: FolderDialog, folder: string, testInfo: TestInfo): Promise<void> {
+  await expect(page.getByTestId('app-loaded')).toBeVisible(appLoaded);
+  const t = timeline(page);
+  await expect(t.rows).toHaveCount(3);
+  await openSection(page, 'Project');
+  const root = page.getByTestId('project-root');
+  await expect(root).not.toBeEmpty();
+  const before = await root.innerText();
+  const choose = page.getByRole('button', { name: 'Choose folder…' });
+  const openDirectory = expect.objectContaining({ properties: ['openDirectory'] });
+
+  // Cancel: main was asked for a folder, and the project stays as it was.
+  await dialog.answerNext(null);
+  await choose.click();
+  await expect.poll(() => dialog.asked(), { timeout: 30_000 }).toEqual([openDirectory]);
+  await expect(choose).toBeEnabled();
+  await expect(root).toHaveText(before);
+  await saveScreenshot(page, testInfo, 'folder-dialog-cancelled');
+
+  // A folder: it is the project now, read from its package.json script.
+  const opened = await realpath(folder);
+  await dialog.answerNext(folder);
+  await choose.click();
+  await expect(root).toHaveText(opened, { timeout: 30_000 });
+  expect(await dialog.asked()).toEqual([openDirectory, openDirectory]);
+  await expect(page.getByTestId('setting-migrationsDir')).toContainText(join(opened, 'db', 'migrations'));
+  await expect(page.getByTestId('setting-migrationsTable')).toContainText('schema_migrations');
+  await expect(page.getByTestId('setting-migrationsTable')).toContainText('package.json script "migrate"');
+  await saveScreenshot(page, testInfo, 'project-opened');
+
+  // Its timeline: its two migrations, pending on the sandbox, and nothing of the sample's.
+  await openSection(page, 'Timeline');
+  await expect(t.rows).toHaveCount(2, { timeout: 30_000 });
+  await t.expectStates(Object.fromEntries(billingProject.migrations.map((name) => [name, 'pending'])));
+  await expect(t.row(sample.first)).toHaveCount(0);
+  await saveScreenshot(page, testInfo, 'opened-project-timeline');
 }

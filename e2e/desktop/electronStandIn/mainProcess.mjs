@@ -94,6 +94,7 @@ export const app = new App();
 
 const windows = new Map();
 let nextWindowId = 1;
+let focusedWindowId = null;
 
 class WebContents extends EventEmitter {
   #destroyed = false;
@@ -139,6 +140,10 @@ export class BrowserWindow extends EventEmitter {
   static fromId(id) {
     return windows.get(id) ?? null;
   }
+  /** As Electron: the window that has focus (a shown window takes it), else null. */
+  static getFocusedWindow() {
+    return windows.get(focusedWindowId) ?? null;
+  }
   loadFile(filePath, options = {}) {
     const url = pathToFileURL(resolve(appRoot, filePath));
     if (options.hash) url.hash = options.hash;
@@ -151,7 +156,14 @@ export class BrowserWindow extends EventEmitter {
     this.emit('ready-to-show');
   }
   show() {
+    focusedWindowId = this.id;
     toHarness({ type: 'window-shown', windowId: this.id });
+  }
+  focus() {
+    focusedWindowId = this.id;
+  }
+  isFocused() {
+    return focusedWindowId === this.id;
   }
   isDestroyed() {
     return this.#destroyed;
@@ -166,6 +178,7 @@ export class BrowserWindow extends EventEmitter {
     if (this.#destroyed) return;
     this.#destroyed = true;
     windows.delete(this.id);
+    if (focusedWindowId === this.id) focusedWindowId = null;
     this.webContents.destroy();
     this.emit('closed');
     toHarness({ type: 'window-closed', windowId: this.id });
