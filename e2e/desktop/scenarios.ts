@@ -132,6 +132,8 @@ export async function openProjectThroughFolderDialog(page: Page, dialog: FolderD
   const before = await root.innerText();
   const choose = page.getByRole('button', { name: 'Choose folder…' });
   const openDirectory = expect.objectContaining({ properties: ['openDirectory'] });
+  // Only a door with a folder dialog (pickFolder) offers the button.
+  await expect(choose, 'the desktop door offers its folder dialog').toBeVisible({ timeout: 30_000 });
 
   // Cancel: main was asked for a folder, and the project stays as it was.
   await dialog.answerNext(null);
