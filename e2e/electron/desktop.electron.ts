@@ -9,8 +9,11 @@ import {
   expectErrorWithHint,
   expectInlineScriptBlocked,
   expectSandboxTimeline,
+  openProjectThroughFolderDialog,
+  prepareBillingProject,
   runThenRollBack,
   watchLiveProgress,
+  type FolderDialog,
 } from '../desktop/scenarios';
 
 // The desktop scenarios in the real Electron, launched from the built app (`electron .`).
@@ -22,7 +25,7 @@ const sampleMigrations = resolve(repoRoot, 'migrations');
 
 type ProjectSetup = { prepare?: (migrationsDir: string) => Promise<void> };
 
-const test = base.extend<{ project: ProjectSetup; desktop: { app: ElectronApplication; window: Page; dataDir: string } }>({
+const test = base.extend<{ project: ProjectSetup; desktop: { app: ElectronApplication; window: Page; dataDir: string; root: string } }>({
   project: [{}, { option: true }],
   desktop: async ({ project }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'pgm-studio-electron-'));
@@ -36,11 +39,11 @@ const test = base.extend<{ project: ProjectSetup; desktop: { app: ElectronApplic
     const app = await electron.launch({
       args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), repoRoot],
       cwd: repoRoot,
-      env: { ...env, PGM_STUDIO_DATA_DIR: dataDir, PGM_STUDIO_MIGRATIONS_DIR: migrationsDir, XDG_CONFIG_HOME: join(root, 'config') } as Record<string, string>,
+      env: { ...env, PGM_STUDIO_DATA_DIR: dataDir, PGM_STUDIO_PROJECT: join(root, 'project'), XDG_CONFIG_HOME: join(root, 'config') } as Record<string, string>,
       timeout: 120_000,
     });
     try {
-      await use({ app, window: await app.firstWindow({ timeout: 120_000 }), dataDir });
+      await use({ app, window: await app.firstWindow({ timeout: 120_000 }), dataDir, root });
     } finally {
       await app.close();
       await rm(root, { recursive: true, force: true });
@@ -80,4 +83,25 @@ test.describe('an error from main', () => {
   test('keeps its code and hint across the bridge', async ({ desktop }, testInfo) => {
     await expectErrorWithHint(desktop.window, testInfo);
   });
+});
+
+test('opening a project through the folder dialog shows its timeline', async ({ desktop }, testInfo) => {
+  const folder = join(desktop.root, 'billing');
+  await prepareBillingProject(folder);
+  // No native dialog under test: main's dialog.showOpenDialog answers from a queue and records its options.
+  await desktop.app.evaluate(({ dialog }) => {
+    const fake = globalThis as unknown as { dialogAnswers: (string | null)[]; dialogOptions: unknown[] };
+    fake.dialogAnswers = [];
+    fake.dialogOptions = [];
+    dialog.showOpenDialog = (async (...args: unknown[]) => {
+      fake.dialogOptions.push(JSON.parse(JSON.stringify(args.at(-1))));
+      const picked = fake.dialogAnswers.shift() ?? null;
+      return picked ? { canceled: false, filePaths: [picked] } : { canceled: true, filePaths: [] };
+    }) as typeof dialog.showOpenDialog;
+  });
+  const dialog: FolderDialog = {
+    answerNext: (picked) => desktop.app.evaluate((_electron, answer) => void (globalThis as unknown as { dialogAnswers: (string | null)[] }).dialogAnswers.push(answer), picked),
+    asked: () => desktop.app.evaluate(() => (globalThis as unknown as { dialogOptions: unknown[] }).dialogOptions),
+  };
+  await openProjectThroughFolderDialog(desktop.window, dialog, folder, testInfo);
 });
