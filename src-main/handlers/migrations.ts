@@ -47,18 +47,25 @@ function streamedRun<T extends { success: boolean; message: string }>(
   });
 }
 
+/** A call's `checkOrder: false` overrides the project's check-order for that call only. */
+const orderChecked = (project: ProjectSettings, checkOrder: boolean | undefined): ProjectSettings =>
+  checkOrder === false ? { ...project, checkOrder: false } : project;
+
 /** migrations/* bound to the engine: one line of wiring per channel. */
 export function migrationsHandlers(deps: MigrationsDeps): Pick<Handlers, MigrationChannel> {
   return {
     'migrations/status': async ({ connectionId }) => getStatus(...(await targetAndProject(deps, connectionId))),
-    'migrations/plan': async ({ connectionId, selection }) => planRun(...(await targetAndProject(deps, connectionId)), selection),
+    'migrations/plan': async ({ connectionId, selection, checkOrder }) => {
+      const [target, project] = await targetAndProject(deps, connectionId);
+      return planRun(target, orderChecked(project, checkOrder), selection);
+    },
     'migrations/lock': async ({ connectionId }) => findLockHolder(...(await targetAndProject(deps, connectionId))),
     'migrations/create': async (input) => createMigration(await deps.project(), input),
-    'migrations/run': ({ connectionId, selection, expectedPlan }) =>
-      streamedRun(deps, (target, project, options) => runMigrations(target, project, selection, { ...options, expectedPlan }), connectionId),
+    'migrations/run': ({ connectionId, selection, expectedPlan, checkOrder }) =>
+      streamedRun(deps, (target, project, options) => runMigrations(target, orderChecked(project, checkOrder), selection, { ...options, expectedPlan }), connectionId),
     'migrations/redo': ({ connectionId, count }) =>
       streamedRun(deps, (target, project, options) => redoMigrations(target, project, count ?? 1, options), connectionId),
-    'migrations/rehearse': ({ connectionId, selection }) =>
-      streamedRun(deps, (target, project, options) => rehearse(target, project, selection, options), connectionId),
+    'migrations/rehearse': ({ connectionId, selection, checkOrder }) =>
+      streamedRun(deps, (target, project, options) => rehearse(target, orderChecked(project, checkOrder), selection, options), connectionId),
   };
 }
