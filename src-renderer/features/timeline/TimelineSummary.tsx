@@ -33,7 +33,7 @@ function BlockedNotice({ blocker, canRunPending, busy, onRequest }: { blocker: R
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{blocker.reason}</Text>
         {!lock && canRunPending && (
-          <Button size="xs" variant="light" color="yellow" disabled={busy} onClick={() => onRequest(runPendingCheckOrderOffRequest)}>
+          <Button size="xs" variant="default" disabled={busy} onClick={() => onRequest(runPendingCheckOrderOffRequest)}>
             Run pending with check-order off (this run only)…
           </Button>
         )}
