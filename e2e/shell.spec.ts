@@ -1,4 +1,4 @@
-import { expect, test } from './support/studioTest';
+import { expect, reloadApp, test } from './support/studioTest';
 import { shell } from './support/shell';
 import { sample, saveScreenshot, timeline } from './support/timeline';
 
@@ -11,8 +11,7 @@ test('the rail switches sections on hash routes that survive a reload, and g-the
   await s.goTo('Environments');
   await expect(app).toHaveURL(/#\/environments$/);
   await expect(app.getByTestId('environments-page')).toBeVisible();
-  await app.reload();
-  await expect(app.getByTestId('app-loaded')).toBeVisible({ timeout: 30_000 });
+  await reloadApp(app);
   await expect(app.getByTestId('environments-page')).toBeVisible();
   await expect(s.rail.getByRole('link', { name: 'Environments' })).toHaveAttribute('aria-current', 'page');
   // The run log belongs to the shell: it is there on every section.
