@@ -13,7 +13,7 @@ import { shortcutKeys, shortcuts, useKeySequences } from './shortcuts';
 
 function ShortcutKeys({ shortcut }: { shortcut: string }) {
   return (
-    <Group gap={4} wrap="nowrap" aria-label={`Shortcut: ${shortcut}`}>
+    <Group gap={4} wrap="nowrap">
       {shortcutKeys(shortcut).map((key, i) => <Kbd key={i} size="xs">{key}</Kbd>)}
     </Group>
   );
