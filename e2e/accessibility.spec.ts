@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/studioTest';
+import { expect, reloadApp, test } from './support/studioTest';
 import { sample, saveScreenshot, timeline } from './support/timeline';
 
 async function seriousViolations(page: Page) {
@@ -11,6 +11,8 @@ async function seriousViolations(page: Page) {
 }
 
 test('the timeline has no serious or critical axe violation, in light and dark themes', async ({ app }, testInfo) => {
+  // Two full axe passes and a reload: the heaviest spec on a slow machine.
+  test.slow();
   const t = timeline(app);
   // Some applied and some pending rows, so every row variant is checked.
   await t.row(sample.first).getByRole('button', { name: `Run up to here: ${sample.first}` }).click();
@@ -24,8 +26,7 @@ test('the timeline has no serious or critical axe violation, in light and dark t
   await saveScreenshot(app, testInfo, 'timeline-dark');
 
   // The choice outlives a reload.
-  await app.reload();
-  await expect(app.getByTestId('app-loaded')).toBeVisible();
+  await reloadApp(app);
   await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
 });
 

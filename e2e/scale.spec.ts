@@ -22,6 +22,8 @@ test.use({
 });
 
 test('5,000 migrations stay smooth: virtualized rows, keyboard to the end', async ({ app }, testInfo) => {
+  // 5,000 files written and read before the first paint.
+  test.slow();
   const t = timeline(app);
   await expect(t.summary.getByTestId('pending-count')).toHaveText(`${generated / 2} pending`);
   // Only the visible window is in the DOM.

@@ -1,4 +1,4 @@
-import { expect, test } from './support/studioTest';
+import { expect, test, waitForApp } from './support/studioTest';
 import { sample, sampleNames, saveScreenshot, timeline } from './support/timeline';
 
 // The seed's /api/migrations, called the way curl would: plain HTTP with a Bearer header.
@@ -33,7 +33,7 @@ test('the seed API answers 200, 401, 403 and 429 as specified', async ({ request
 
   // What the operator sees afterwards: the API's run, in the UI.
   await page.goto(studio.server.url);
-  await expect(page.getByTestId('app-loaded')).toBeVisible();
+  await waitForApp(page);
   await timeline(page).expectStates({ [sample.third]: 'applied' });
   await saveScreenshot(page, testInfo, 'after-seed-api-run');
 });

@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RpcEnvelope } from '../src-main/contract';
-import { expect, test } from './support/studioTest';
+import { expect, reloadApp, test } from './support/studioTest';
 import { saveScreenshot, timeline } from './support/timeline';
 
 test.describe('an empty migrations folder', () => {
@@ -32,7 +32,7 @@ test('an unreachable database shows the error and its hint in place of the timel
   });
   if (!saved.ok) throw new Error(`save failed: ${saved.error.message}`);
   expect((await rpc('connections/select', { id: saved.value.id })).ok).toBe(true);
-  await app.reload();
+  await reloadApp(app);
   const error = app.getByTestId('status-error');
   await expect(error).toBeVisible();
   await expect(error).toContainText(/127\.0\.0\.1|connect|refused|reach/i);

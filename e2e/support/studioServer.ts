@@ -59,7 +59,8 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
   );
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`pgm-studio serve printed no URL within 30 s:\n${output}`)), 30_000);
+    // tsx compiles the sources at start: give a slow, busy CI machine room.
+    const timer = setTimeout(() => reject(new Error(`pgm-studio serve printed no URL within 90 s:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = urlPattern.exec(output);

@@ -94,7 +94,11 @@ export const targetSchema = z.object({ connectionId: z.string().min(1).max(200).
  */
 export const confirmDatabaseSchema = z.string().min(1).max(63);
 
-export const runInputSchema = targetSchema.extend({ selection: runSelectionSchema });
+export const runInputSchema = targetSchema.extend({
+  selection: runSelectionSchema,
+  /** false: node-pg-migrate's check-order is off for this call only (the operator chose it); the project setting stays. */
+  checkOrder: z.boolean().optional(),
+});
 /**
  * migrations/run. `expectedPlan`: the migrations the operator confirmed, in order. The engine works
  * the plan out again under its lock and refuses to run anything else ('plan-changed').

@@ -50,6 +50,10 @@ function streamedRun<T extends { success: boolean; message: string }>(
   });
 }
 
+/** A call's `checkOrder: false` overrides the project's check-order for that call only. */
+const orderChecked = (project: ProjectSettings, checkOrder: boolean | undefined): ProjectSettings =>
+  checkOrder === false ? { ...project, checkOrder: false } : project;
+
 /** migrations/* bound to the engine: one line of wiring per channel. */
 export function migrationsHandlers(deps: MigrationsDeps): Pick<Handlers, MigrationChannel> {
   // A burst of status requests (every window, the seed API's pollers) for one database and project makes one read.
@@ -59,15 +63,18 @@ export function migrationsHandlers(deps: MigrationsDeps): Pick<Handlers, Migrati
       const [target, project] = await targetAndProject(deps, connectionId);
       return statusReads(`${poolKey(target)} ${JSON.stringify(project)}`, () => getStatus(target, project));
     },
-    'migrations/plan': async ({ connectionId, selection }) => planRun(...(await targetAndProject(deps, connectionId)), selection),
+    'migrations/plan': async ({ connectionId, selection, checkOrder }) => {
+      const [target, project] = await targetAndProject(deps, connectionId);
+      return planRun(target, orderChecked(project, checkOrder), selection);
+    },
     'migrations/lock': async ({ connectionId }) => findLockHolder(...(await targetAndProject(deps, connectionId))),
     'migrations/create': async (input) => createMigration(await deps.project(), input),
-    'migrations/run': ({ connectionId, selection, expectedPlan, confirm }) =>
-      streamedRun(deps, (target, project, options) => runMigrations(target, project, selection, { ...options, expectedPlan }), () => deps.targetToChange(connectionId, confirm)),
+    'migrations/run': ({ connectionId, selection, expectedPlan, confirm, checkOrder }) =>
+      streamedRun(deps, (target, project, options) => runMigrations(target, orderChecked(project, checkOrder), selection, { ...options, expectedPlan }), () => deps.targetToChange(connectionId, confirm)),
     'migrations/redo': ({ connectionId, count, confirm }) =>
       streamedRun(deps, (target, project, options) => redoMigrations(target, project, count ?? 1, options), () => deps.targetToChange(connectionId, confirm)),
     // A rehearsal is rolled back: read-only, so no production confirmation.
-    'migrations/rehearse': ({ connectionId, selection }) =>
-      streamedRun(deps, (target, project, options) => rehearse(target, project, selection, options), () => deps.target(connectionId)),
+    'migrations/rehearse': ({ connectionId, selection, checkOrder }) =>
+      streamedRun(deps, (target, project, options) => rehearse(target, orderChecked(project, checkOrder), selection, options), () => deps.target(connectionId)),
   };
 }

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from '../lib/queryClient';
-import { RunProgressProvider } from '../features/timeline/RunProgressContext';
-import { Shell } from './Shell';
+import { RunProgressProvider } from './run/RunProgressContext';
 import { contrastVariables } from './contrastVariables';
+import { router } from './routes';
 import { theme } from './theme';
 
 export function App() {
@@ -17,7 +18,7 @@ export function App() {
       <Notifications position="bottom-right" limit={4} styles={{ root: { marginBottom: 28 } }} />
       <QueryClientProvider client={queryClient}>
         <RunProgressProvider>
-          <Shell />
+          <RouterProvider router={router} />
         </RunProgressProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -6,6 +6,7 @@ import type { AppInfo, LockHolder } from '../../src-main/contract';
 import { liveUpdatesEvent } from '../lib/httpTransport';
 import { queryKeys, useLockState, useServerInfo } from '../lib/queries';
 import { relativeTime } from '../lib/relativeTime';
+import { lockHolderLabel } from './run/runBlocker';
 
 function LockState({ lock, failed }: { lock: LockHolder | null | undefined; failed: boolean }) {
   if (failed) return <Text size="xs" c="dimmed">Lock: unknown</Text>;
@@ -18,7 +19,7 @@ function LockState({ lock, failed }: { lock: LockHolder | null | undefined; fail
       </Group>
     );
   }
-  const who = [lock.applicationName || 'unnamed client', lock.clientAddress, `pid ${lock.pid}`].filter(Boolean).join(', ');
+  const who = lockHolderLabel(lock);
   return (
     <Tooltip label={`Another run holds node-pg-migrate's advisory lock: ${who}`}>
       <Group gap={4} data-testid="lock-state" data-locked="true">

@@ -10,11 +10,11 @@ export function ProductionBadge() {
 }
 
 /** A connection as the operator recognises it: its color dot, its name, and PRODUCTION when it is. */
-export function ConnectionLabel({ connection, withEnvironment = false }: { connection: ConnectionSummary; withEnvironment?: boolean }) {
+export function ConnectionLabel({ connection, withEnvironment = false, nameWidth = 220 }: { connection: ConnectionSummary; withEnvironment?: boolean; nameWidth?: number }) {
   return (
     <Group gap={8} wrap="nowrap">
       <ColorSwatch color={connection.color} size={12} withShadow={false} aria-hidden />
-      <Text size="sm" fw={600} truncate="end" maw={220}>{connection.name}</Text>
+      <Text size="sm" fw={600} truncate="end" maw={nameWidth}>{connection.name}</Text>
       {connection.environment === 'production' ? (
         <ProductionBadge />
       ) : (

@@ -12,7 +12,8 @@ export function ConnectionSwitcher({ list, current, onManage }: { list: Connecti
       <Menu.Target>
         <Button variant="default" rightSection={<IconChevronDown size={14} />} loading={select.isPending} data-testid="connection-switcher"
           aria-label={current ? `Connection: ${current.name}${current.environment === 'production' ? ' (production)' : ''}` : 'Connection'}>
-          {current ? <ConnectionLabel connection={current} /> : <Text size="sm">Default connection</Text>}
+          {/* Narrow: the header names the database in full beside it, so the profile name may give way. */}
+          {current ? <ConnectionLabel connection={current} nameWidth={150} /> : <Text size="sm">Default connection</Text>}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { studio } from '../../lib/studio';
 import { queryKeys } from '../../lib/queries';
-import { useRunProgress } from '../timeline/RunProgressContext';
+import { useRunProgress } from '../../app/run/RunProgressContext';
 
 /** Connection writes; each one refreshes the list, and switching refreshes everything that depends on it. */
 export function useConnectionMutations() {

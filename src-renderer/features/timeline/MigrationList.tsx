@@ -2,13 +2,15 @@ import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { MigrationEntry } from '../../../src-main/contract';
 import { MigrationRow } from './MigrationRow';
-import type { RunProgress } from './runProgress';
-import type { RunRequest } from './useRunFlow';
+import type { RunProgress } from '../../app/run/runProgress';
+import type { RunRequest } from '../../app/run/useRunFlow';
 
 interface MigrationListProps {
   migrations: MigrationEntry[];
   progress: RunProgress;
   busy: boolean;
+  /** Why no row action can succeed now (lock held, check-order), shown on hover. */
+  disabledReason: string | null;
   onRequest(request: RunRequest): void;
 }
 
@@ -21,7 +23,7 @@ function lastAppliedIndex(migrations: MigrationEntry[]): number {
 const navigationKeys = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
 
 /** The timeline, oldest first like node-pg-migrate's; virtualized so thousands of rows stay smooth. */
-export function MigrationList({ migrations, progress, busy, onRequest }: MigrationListProps) {
+export function MigrationList({ migrations, progress, busy, disabledReason, onRequest }: MigrationListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // We do not use the React Compiler; TanStack Virtual's unmemoizable API is fine under plain React.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -68,6 +70,7 @@ export function MigrationList({ migrations, progress, busy, onRequest }: Migrati
                 rehearsal={progress.rehearsal}
                 canRollBackTo={entry.state === 'applied' && item.index < lastApplied}
                 busy={busy}
+                disabledReason={disabledReason}
                 onRequest={onRequest}
               />
           );

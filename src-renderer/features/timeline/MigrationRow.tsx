@@ -2,12 +2,13 @@ import { memo, type CSSProperties, type Ref } from 'react';
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconFlask, IconPlayerPlay } from '@tabler/icons-react';
 import type { MigrationEntry, RunSelection } from '../../../src-main/contract';
+import { DisabledReason } from '../../lib/DisabledReason';
 import { absoluteTime, relativeTime } from '../../lib/relativeTime';
 import { FailureDetails } from './FailureDetails';
 import { ProgressIndicator } from './ProgressIndicator';
 import { StateBadge, stateLabel } from './StateBadge';
-import type { MigrationProgress } from './runProgress';
-import type { RunRequest } from './useRunFlow';
+import type { MigrationProgress } from '../../app/run/runProgress';
+import type { RunRequest } from '../../app/run/useRunFlow';
 import classes from './MigrationRow.module.css';
 
 export interface MigrationRowProps {
@@ -19,6 +20,8 @@ export interface MigrationRowProps {
   /** Whether an applied migration has applied ones after it (so rolling back to it reverts something). */
   canRollBackTo: boolean;
   busy: boolean;
+  /** Why the row's actions cannot succeed now; they are disabled and say so on hover. */
+  disabledReason: string | null;
   onRequest(request: RunRequest): void;
   /** Positioning and measuring from the virtual list. */
   style: CSSProperties;
@@ -31,7 +34,7 @@ const rowActions = {
   down: { phrase: 'Roll back to', icon: IconArrowBackUp, color: 'red' },
 } as const;
 
-function RowActions({ entry, canRollBackTo, busy, onRequest }: Pick<MigrationRowProps, 'entry' | 'canRollBackTo' | 'busy' | 'onRequest'>) {
+function RowActions({ entry, canRollBackTo, busy, disabledReason, onRequest }: Pick<MigrationRowProps, 'entry' | 'canRollBackTo' | 'busy' | 'disabledReason' | 'onRequest'>) {
   const direction = entry.state === 'pending' ? 'up' : entry.state === 'applied' && canRollBackTo ? 'down' : null;
   if (!direction) return null;
   const name = entry.name;
@@ -40,14 +43,18 @@ function RowActions({ entry, canRollBackTo, busy, onRequest }: Pick<MigrationRow
   const selection: RunSelection = { direction, to: name };
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button size="xs" variant="light" color={color} leftSection={<Icon size={14} />} disabled={busy} aria-label={`${phrase} here: ${name}`}
-        onClick={() => onRequest({ mode: 'run', selection, label: `${phrase} ${name}` })}>
-        {`${phrase} here`}
-      </Button>
-      <Button size="xs" variant="subtle" leftSection={<IconFlask size={14} />} disabled={busy} aria-label={`Rehearse ${rehearsed}`}
-        onClick={() => onRequest({ mode: 'rehearse', selection, label: `Rehearse: ${rehearsed}` })}>
-        Rehearse
-      </Button>
+      <DisabledReason reason={busy ? null : disabledReason}>
+        <Button size="xs" variant="light" color={color} leftSection={<Icon size={14} />} disabled={busy || disabledReason !== null} aria-label={`${phrase} here: ${name}`}
+          onClick={() => onRequest({ mode: 'run', selection, label: `${phrase} ${name}` })}>
+          {`${phrase} here`}
+        </Button>
+      </DisabledReason>
+      <DisabledReason reason={busy ? null : disabledReason}>
+        <Button size="xs" variant="subtle" leftSection={<IconFlask size={14} />} disabled={busy || disabledReason !== null} aria-label={`Rehearse ${rehearsed}`}
+          onClick={() => onRequest({ mode: 'rehearse', selection, label: `Rehearse: ${rehearsed}` })}>
+          Rehearse
+        </Button>
+      </DisabledReason>
     </Group>
   );
 }
@@ -92,7 +99,7 @@ function FileLine({ entry }: { entry: MigrationEntry }) {
 
 /** One migration on the timeline: focusable, its actions reachable by Tab. */
 export const MigrationRow = memo(function MigrationRow(props: MigrationRowProps) {
-  const { entry, index, total, progress, rehearsal, canRollBackTo, busy, onRequest, style, measureRef } = props;
+  const { entry, index, total, progress, rehearsal, canRollBackTo, busy, disabledReason, onRequest, style, measureRef } = props;
   return (
     <div
       ref={measureRef}
@@ -120,7 +127,7 @@ export const MigrationRow = memo(function MigrationRow(props: MigrationRowProps)
         <When entry={entry} />
         <div className={classes.progress}>{progress && <ProgressIndicator progress={progress} rehearsal={rehearsal} />}</div>
         <div className={classes.actions}>
-          <RowActions entry={entry} canRollBackTo={canRollBackTo} busy={busy} onRequest={onRequest} />
+          <RowActions entry={entry} canRollBackTo={canRollBackTo} busy={busy} disabledReason={disabledReason} onRequest={onRequest} />
         </div>
       </div>
       {progress?.status === 'failed' && <FailureDetails failure={progress.failure} rehearsal={rehearsal} />}

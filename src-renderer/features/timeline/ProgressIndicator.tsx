@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Group, Loader, Text } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconHourglassEmpty, IconX } from '@tabler/icons-react';
-import type { MigrationProgress } from './runProgress';
+import type { MigrationProgress } from '../../app/run/runProgress';
 
 /** Every state wears the same markers (test id, data-progress), so each is found the same way. */
 function Indicator({ status, gap = 4, children }: { status: MigrationProgress['status']; gap?: number; children: ReactNode }) {

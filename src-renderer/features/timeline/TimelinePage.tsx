@@ -1,42 +1,26 @@
-import { useState } from 'react';
 import { Button, Center, Code, Loader, Stack, Text } from '@mantine/core';
 import { IconDatabaseOff } from '@tabler/icons-react';
-import type { ConnectionSummary } from '../../../src-main/contract';
-import { useMigrationStatus } from '../../lib/queries';
+import { useCurrentConnection, useMigrationStatus } from '../../lib/queries';
 import { ErrorAlert } from '../../lib/ErrorAlert';
-import { ConfirmRunModal } from './ConfirmRunModal';
-import { LogPanel } from './LogPanel';
+import { useRunActions } from '../../app/run/RunFlowContext';
+import { useRunProgress } from '../../app/run/RunProgressContext';
 import { MigrationList } from './MigrationList';
-import { RehearsalDrawer } from './RehearsalDrawer';
-import { useRunProgress } from './RunProgressContext';
 import { TimelineColumns } from './TimelineColumns';
 import { TimelineSummary } from './TimelineSummary';
-import { useRunFlow } from './useRunFlow';
 
-interface TimelinePageProps {
-  connectionId: string | null;
-  connection: ConnectionSummary | null;
-  /** False until the connection list says which connection is current. */
-  ready: boolean;
-}
-
-/** The migration timeline of the current connection: summary, rows, confirmation, live progress, log. */
-export function TimelinePage({ connectionId, connection, ready }: TimelinePageProps) {
-  const status = useMigrationStatus(connectionId, ready);
+/** The migration timeline of the current connection: summary and rows; runs go through the shell. */
+export function TimelinePage() {
+  const connections = useCurrentConnection();
+  const status = useMigrationStatus(connections.currentId, connections.isSuccess);
   const { progress } = useRunProgress();
-  const flow = useRunFlow(connectionId);
-  const [logOpen, setLogOpen] = useState(false);
-
-  const onConfirm = (databaseName?: string) => {
-    setLogOpen(true);
-    flow.confirm(databaseName);
-  };
-  const busy = flow.busy || progress.active;
+  const run = useRunActions();
+  // Row actions give the same reason as the summary's buttons; "busy" needs none (the run is on screen).
+  const disabledReason = run.blocker?.reason ?? null;
 
   return (
     <Stack gap={0} h="100%" style={{ minHeight: 0 }}>
       <Stack gap="sm" p="md" pb="sm">
-        {status.isPending && (
+        {(connections.isPending || status.isPending) && !connections.isError && (
           <Center py="xl" data-testid="status-loading">
             <Loader size="sm" mr="sm" />
             <Text size="sm">Reading the migrations table and folder…</Text>
@@ -47,7 +31,7 @@ export function TimelinePage({ connectionId, connection, ready }: TimelinePagePr
             <Button size="xs" variant="light" color="red" onClick={() => void status.refetch()}>Try again</Button>
           </ErrorAlert>
         )}
-        {status.data && <TimelineSummary status={status.data} busy={busy} onRequest={flow.request} />}
+        {status.data && <TimelineSummary status={status.data} busy={run.busy} blocker={run.blocker} onRequest={run.request} />}
       </Stack>
       {status.data && status.data.migrations.length === 0 && (
         <Center py="xl" data-testid="timeline-empty">
@@ -59,12 +43,9 @@ export function TimelinePage({ connectionId, connection, ready }: TimelinePagePr
       {status.data && status.data.migrations.length > 0 && (
         <>
           <TimelineColumns />
-          <MigrationList migrations={status.data.migrations} progress={progress} busy={busy} onRequest={flow.request} />
+          <MigrationList migrations={status.data.migrations} progress={progress} busy={run.busy} disabledReason={disabledReason} onRequest={run.request} />
         </>
       )}
-      <LogPanel progress={progress} opened={logOpen} onToggle={() => setLogOpen((o) => !o)} />
-      <ConfirmRunModal confirmation={flow.confirmation} connection={connection} onConfirm={onConfirm} onCancel={flow.cancel} />
-      <RehearsalDrawer view={flow.rehearsal} loading={flow.rehearsing} onClose={flow.closeRehearsal} />
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { Badge, Code, Drawer, Group, Loader, List, Stack, Text, Title } from '@mantine/core';
 import { IconFlask } from '@tabler/icons-react';
 import { ErrorAlert } from '../../lib/ErrorAlert';
-import { FailureDetails } from './FailureDetails';
+import { FailureDetails } from '../../features/timeline/FailureDetails';
 import type { RehearsalView } from './useRunFlow';
 
 /** A rehearsal runs in a transaction that is rolled back: show what it executed and how it ended. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, List, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
 import { isProductionConnection, type ConnectionSummary } from '../../../src-main/contract';
-import { connectionAddress } from '../connections/ConnectionLabel';
+import { connectionAddress } from '../../features/connections/ConnectionLabel';
 import type { PendingConfirmation } from './useRunFlow';
 
 interface ConfirmRunModalProps {
@@ -81,6 +81,11 @@ function ConfirmBody({ confirmation, connection, onConfirm, onCancel }: ConfirmR
           </List>
         </ScrollArea.Autosize>
       </div>
+      {confirmation.request.checkOrderOff && (
+        <Alert color="yellow" variant="light" title="Check-order is off for this run only" data-testid="confirm-check-order-off">
+          The migrations run even though they are out of order with the ones already applied; the project keeps check-order on.
+        </Alert>
+      )}
       {production && <ProductionGuard connection={connection} typed={typed} onType={setTyped} />}
       <Group justify="flex-end">
         {/* Focus starts on Cancel (or the name field): Enter alone never runs anything. */}

@@ -1,23 +1,40 @@
-import { createContext, useContext, useEffect, useReducer, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useReducer, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { MigrationRunResponse, StudioEvent } from '../../../src-main/contract';
 import { studio } from '../../lib/studio';
 import { queryKeys } from '../../lib/queries';
-import { applyRunResponse, idleProgress, reduceRunProgress, type RunProgress } from './runProgress';
+import { applyRefusal, applyRunResponse, idleProgress, reduceRunProgress, type RunProgress } from './runProgress';
 
 type RunOutcome = Pick<MigrationRunResponse, 'results' | 'failure'>;
-type Action = { kind: 'event'; event: StudioEvent } | { kind: 'outcome'; direction: 'up' | 'down'; outcome: RunOutcome } | { kind: 'reset' };
+type Action =
+  | { kind: 'event'; event: StudioEvent }
+  | { kind: 'outcome'; direction: 'up' | 'down'; outcome: RunOutcome }
+  | { kind: 'refusal'; message: string }
+  | { kind: 'reset' };
 
 function reducer(state: RunProgress, action: Action): RunProgress {
-  if (action.kind === 'reset') return state.active ? state : idleProgress;
-  return action.kind === 'event' ? reduceRunProgress(state, action.event) : applyRunResponse(state, action.direction, action.outcome);
+  switch (action.kind) {
+    case 'reset':
+      return state.active ? state : idleProgress;
+    case 'event':
+      return reduceRunProgress(state, action.event);
+    case 'outcome':
+      return applyRunResponse(state, action.direction, action.outcome);
+    case 'refusal':
+      return applyRefusal(state, action.message);
+  }
 }
 
 interface RunProgressValue {
   progress: RunProgress;
   recordOutcome(direction: 'up' | 'down', outcome: RunOutcome): void;
+  /** A run refused before it started: its reason and hint go to the run log. */
+  recordRefusal(message: string): void;
   /** Forget the last run's marks (another connection's rows must not wear them); a run in flight is kept. */
   reset(): void;
+  /** The shell's run panel (progress and log), open or folded; every section shares it. */
+  panelOpen: boolean;
+  setPanelOpen(open: boolean | ((open: boolean) => boolean)): void;
 }
 
 const RunProgressContext = createContext<RunProgressValue | null>(null);
@@ -25,6 +42,7 @@ const RunProgressContext = createContext<RunProgressValue | null>(null);
 /** Subscribes once to the door's event stream and keeps the latest run's per-migration progress and log. */
 export function RunProgressProvider({ children }: { children: ReactNode }) {
   const [progress, dispatch] = useReducer(reducer, idleProgress);
+  const [panelOpen, setPanelOpen] = useState(false);
   const queryClient = useQueryClient();
 
   useEffect(() => {
@@ -47,7 +65,10 @@ export function RunProgressProvider({ children }: { children: ReactNode }) {
   const value: RunProgressValue = {
     progress,
     recordOutcome: (direction, outcome) => dispatch({ kind: 'outcome', direction, outcome }),
+    recordRefusal: (message) => dispatch({ kind: 'refusal', message }),
     reset: () => dispatch({ kind: 'reset' }),
+    panelOpen,
+    setPanelOpen,
   };
   return <RunProgressContext.Provider value={value}>{children}</RunProgressContext.Provider>;
 }

@@ -6,12 +6,20 @@ import { studio } from '../../lib/studio';
 import { connectionTarget, queryKeys } from '../../lib/queries';
 import { toStudioError } from '../../lib/studioError';
 import { useRunProgress } from './RunProgressContext';
+import { describeError } from './runProgress';
 
 export interface RunRequest {
   mode: 'run' | 'rehearse';
   selection: RunSelection;
   /** What the operator clicked, for titles: "Roll back to 1734..._initial". */
   label: string;
+  /** The operator chose to run with node-pg-migrate's check-order off, for this run only. */
+  checkOrderOff?: boolean;
+}
+
+/** The run input a request adds to its target: its selection, and check-order off when the operator chose it. */
+function requestInput(request: RunRequest) {
+  return { selection: request.selection, ...(request.checkOrderOff ? { checkOrder: false } : {}) };
 }
 
 export interface PendingConfirmation {
@@ -31,14 +39,14 @@ export interface RehearsalView {
  */
 export function useRunFlow(connectionId: string | null) {
   const queryClient = useQueryClient();
-  const { recordOutcome } = useRunProgress();
+  const { recordOutcome, recordRefusal } = useRunProgress();
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
   const [rehearsal, setRehearsal] = useState<RehearsalView | null>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.migrations });
 
   const planMutation = useMutation({
-    mutationFn: (request: RunRequest) => studio.migrations.plan({ ...connectionTarget(connectionId), selection: request.selection }),
+    mutationFn: (request: RunRequest) => studio.migrations.plan({ ...connectionTarget(connectionId), ...requestInput(request) }),
     onSuccess: (plan, request) => {
       if (plan.migrations.length === 0) {
         notifications.show({ color: 'gray', title: 'Nothing to do', message: `${request.label}: no migration would ${plan.direction === 'up' ? 'run' : 'be reverted'}.` });
@@ -52,7 +60,7 @@ export function useRunFlow(connectionId: string | null) {
     mutationFn: ({ request, plan, confirm }: PendingConfirmation & { confirm?: string }) =>
       // The confirmed list goes along: the engine refuses to run anything else ('plan-changed'); so does
       // the typed database name, which the engine requires on production ('confirmation-required').
-      studio.migrations.run({ ...connectionTarget(connectionId), selection: request.selection, expectedPlan: plan.migrations, ...(confirm ? { confirm } : {}) }),
+      studio.migrations.run({ ...connectionTarget(connectionId), ...requestInput(request), expectedPlan: plan.migrations, ...(confirm ? { confirm } : {}) }),
     onSuccess: (response: MigrationRunResponse, { request }) => {
       recordOutcome(request.selection.direction, response);
       if (response.success) {
@@ -64,14 +72,18 @@ export function useRunFlow(connectionId: string | null) {
       const failed = response.failure?.migration;
       notifications.show({ color: 'red', title: failed ? `${failed} failed` : 'The run failed', message: response.message, autoClose: 15_000, withBorder: true });
     },
-    // A failed migration comes back in the response; a thrown error (lock held, connection lost) applied
-    // nothing, so the rows only drop their queued marks. The query client notifies its message and hint.
-    onError: (_error, { request }) => recordOutcome(request.selection.direction, { results: [] }),
+    // A failed migration comes back in the response; a thrown error (lock held, plan changed, connection
+    // lost) applied nothing, so the rows only drop their queued marks. The query client notifies its
+    // message and hint; the run log keeps them after the notification is gone.
+    onError: (error, { request }) => {
+      recordOutcome(request.selection.direction, { results: [] });
+      recordRefusal(`${request.label}: ${describeError(toStudioError(error))}`);
+    },
     onSettled: refresh,
   });
 
   const rehearseMutation = useMutation({
-    mutationFn: (request: RunRequest) => studio.migrations.rehearse({ ...connectionTarget(connectionId), selection: request.selection }),
+    mutationFn: (request: RunRequest) => studio.migrations.rehearse({ ...connectionTarget(connectionId), ...requestInput(request) }),
     meta: { inlineErrors: true },
     // The response settles the rows too, in case the stream missed the rehearsal's last events.
     onSuccess: (result, request) => {

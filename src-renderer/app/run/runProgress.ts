@@ -1,4 +1,4 @@
-import type { MigrationEvent, MigrationFailure, MigrationRunResponse, StudioEvent } from '../../../src-main/contract';
+import type { MigrationEvent, MigrationFailure, MigrationRunResponse, StudioErrorShape, StudioEvent } from '../../../src-main/contract';
 
 export type MigrationProgress =
   | { status: 'queued'; direction: 'up' | 'down' }
@@ -88,4 +88,14 @@ export function applyRunResponse(state: RunProgress, direction: 'up' | 'down', r
   const failing = response.failure?.migration;
   if (failing && response.failure) byMigration[failing] = { status: 'failed', direction, failure: response.failure };
   return { ...state, active: false, byMigration };
+}
+
+/** A refusal in words: what happened, then what to do about it. */
+export function describeError(error: StudioErrorShape): string {
+  return error.hint ? `${error.message} What to do: ${error.hint}` : error.message;
+}
+
+/** A run the engine refused before anything ran (plan changed, lock held, unreachable): the log keeps the reason. */
+export function applyRefusal(state: RunProgress, message: string, at: number = Date.now()): RunProgress {
+  return withLog({ ...state, active: false, outcome: { success: false, message } }, { level: 'error', message, at });
 }

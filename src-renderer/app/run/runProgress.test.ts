@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRunResponse, idleProgress, reduceRunProgress, type RunProgress } from './runProgress';
+import { applyRefusal, applyRunResponse, describeError, idleProgress, reduceRunProgress, type RunProgress } from './runProgress';
 import type { StudioEvent } from '../../../src-main/contract';
 
 function play(events: StudioEvent[], from: RunProgress = idleProgress): RunProgress {
@@ -65,5 +65,13 @@ describe('reduceRunProgress', () => {
     ]);
     const after = applyRunResponse(during, 'down', { results: [{ name: 'a', direction: 'down', timestamp: '2026-11-27T12:00:00Z', success: true }] });
     expect(after.byMigration.a).toEqual({ status: 'done', direction: 'down', durationMs: 5 });
+  });
+});
+
+describe('applyRefusal', () => {
+  it('keeps the refusal and its hint in the log and marks the run failed', () => {
+    const refused = applyRefusal(idleProgress, describeError({ code: 'plan-changed', message: 'The migrations to run changed.', hint: 'Confirm again.' }), 0);
+    expect(refused.outcome).toEqual({ success: false, message: 'The migrations to run changed. What to do: Confirm again.' });
+    expect(refused.log).toEqual([{ level: 'error', message: 'The migrations to run changed. What to do: Confirm again.', at: 0 }]);
   });
 });
