@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/studioTest';
 import { createE2eDatabase, type E2eDatabase } from './support/testDatabase';
 import { startStudioServer, type StudioServer } from './support/studioServer';
+import { shell } from './support/shell';
 
 const sampleMigrations = resolve(import.meta.dirname, '../migrations');
 const sampleNames = ['1734567890000_initial_database_setup', '1734567890001_episode_notes_favorites', '1734567890002_add_user_preferences'];
@@ -77,7 +78,7 @@ test.describe('a project read from package.json and .env, its environments side 
 
     await page.reload();
     await expect(page.getByTestId('app-loaded')).toBeVisible({ timeout: 60_000 });
-    await page.locator('label', { hasText: /^Environments$/ }).click();
+    await shell(page).goTo('Environments');
     const card = (name: string) => page.getByTestId('environment-card').filter({ hasText: name });
 
     const dev = card('DATABASE_URL from .env');
@@ -111,7 +112,7 @@ test.describe('a project read from package.json and .env, its environments side 
     await expect(dev.getByRole('button', { name: 'Make current' })).toBeVisible();
 
     // The project panel names where each setting came from.
-    await page.locator('label', { hasText: /^Project$/ }).click();
+    await shell(page).goTo('Project');
     await expect(page.getByTestId('setting-migrationsTable')).toContainText('schema_migrations');
     await expect(page.getByTestId('setting-migrationsTable')).toContainText('package.json script "migrate:up"');
     await expect(page.getByTestId('setting-databaseUrl')).toContainText('.env');

@@ -115,7 +115,7 @@ export interface FolderDialog {
 
 /** A section of the workbench: the shell's section switch. */
 export async function openSection(page: Page, name: 'Timeline' | 'Environments' | 'Project'): Promise<void> {
-  await page.locator('label', { hasText: new RegExp(`^${name}$`) }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
 }
 
 /**
