@@ -28,6 +28,7 @@ describe('secrets from a file or an option', () => {
   it('knows a URL or a key=value string with a password', () => {
     expect(hasPassword('postgres://app:pw@db/app')).toBe(true);
     expect(hasPassword('postgres://app@db/app')).toBe(false);
+    expect(hasPassword('postgres://app@db/app?sslmode=disable&password=pw')).toBe(true);
     expect(hasPassword('host=db user=app password=pw')).toBe(true);
     expect(hasPassword('host=db user=app')).toBe(false);
   });

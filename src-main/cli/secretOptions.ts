@@ -32,7 +32,9 @@ export function secretFrom(option: string, given: string | undefined, file: stri
 /** Whether a PostgreSQL URL (or key=value connection string) carries a password. */
 export function hasPassword(connection: string): boolean {
   try {
-    return new URL(connection).password !== '';
+    const url = new URL(connection);
+    // pg and libpq also take the password as a query parameter.
+    return url.password !== '' || url.searchParams.has('password');
   } catch {
     return /(^|\s)password\s*=/i.test(connection);
   }

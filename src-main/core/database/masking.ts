@@ -4,9 +4,14 @@
 
 const mark = '***';
 
-/** `scheme://user:password@` -> `scheme://user:***@` anywhere in a text, also where it is not a valid URL. */
+/**
+ * `scheme://user:password@` -> `scheme://user:***@` anywhere in a text, also where it is not a valid
+ * URL; and a `?password=` / `&password=` query parameter (pg and libpq read the password from it too).
+ */
 export function maskUrlPasswords(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/gi, `$1:${mark}@`);
+  return text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/gi, `$1:${mark}@`)
+    .replace(/([?&]password=)[^&#\s]*/gi, `$1${mark}`);
 }
 
 /** Hide one known password wherever it appears in a text (e.g. a server message that echoes it). */
@@ -26,8 +31,10 @@ export class SecretMasker {
   /** Hide the decoded password of a `postgres://` URL; anything that is not a URL is left to the command to report. */
   addUrlPassword(url: string): void {
     try {
-      const { password } = new URL(url);
+      const { password, searchParams } = new URL(url);
       this.add(password ? decodeURIComponentSafely(password) : undefined);
+      // searchParams are decoded already.
+      this.add(searchParams.get('password') ?? undefined);
     } catch {
       // Not a URL: nothing to hide beyond what maskUrlPasswords already does.
     }

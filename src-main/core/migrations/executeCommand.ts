@@ -115,7 +115,7 @@ export async function executeCommand(
           }
           if (error instanceof TransactionEndedError || tx.transactionEnded) {
             failure.endedTransaction = true;
-            failure.hint = 'Remove COMMIT, ROLLBACK, END and BEGIN from the migration\'s SQL: PGM Studio runs each command in one transaction. A migration that must run outside a transaction calls pgm.noTransaction() instead. Check the changes listed here: they were committed.';
+            failure.hint = 'Remove COMMIT, ROLLBACK, END and BEGIN from the migration\'s SQL: PGM Studio runs each command in one transaction. A migration that must run outside a transaction calls pgm.noTransaction() instead.';
           }
           failedStatement = tracker.statementsRun + 1;
           break;
@@ -143,6 +143,8 @@ export async function executeCommand(
         failure.changes = changesBetween(start, after);
         if (mode === 'commit' && tx.failedOutsideTransaction && beforeAutocommit) describeOutsideTransaction(failure, failedStatement, beforeAutocommit, after.schema, project);
       }
+      // A ROLLBACK in the migration may have discarded everything: say "committed" only when something stayed.
+      if (failure?.endedTransaction && !(failure.changes && isUnchanged(failure.changes))) failure.hint = `${failure.hint ?? ''} Check the changes listed here: they were committed.`.trim();
       if (failure) tracker.failed(failure);
     } catch (error) {
       await tx.finish(false).catch(() => undefined);

@@ -65,6 +65,27 @@ describe('after a failure, the run reports what the database really holds', () =
     expect(await tableNames(db.url)).toEqual(tables);
   });
 
+  // node-pg-migrate's own BEGIN/COMMIT/ROLLBACK become savepoints; a migration's pgm.sql('ROLLBACK')
+  // ('ROLLBACK;') or pgm.sql('END') must not be taken for one of them and slip through as a savepoint.
+  it.each([
+    ['a lone END', ['END'], ['1000_create_authors'], ['authors', 'pgmigrations']],
+    ['a lone ROLLBACK after its own CREATE TABLE', ['CREATE TABLE escaped (id int)', 'ROLLBACK'], [], []],
+  ])('a real up whose migration ends the transaction with %s is caught too, not recorded as applied', async (_case, statements, applied, tables) => {
+    project = await makeProject({
+      '1000_create_authors.js': createTableMigration('authors'),
+      '1001_ends_transaction.js': `exports.up = (pgm) => { ${statements.map((sql) => `pgm.sql(${JSON.stringify(sql)});`).join(' ')} };\nexports.down = false;\n`,
+      '1002_create_books.js': createTableMigration('books'),
+    });
+    const result = await runMigrations(target(), project.settings, { direction: 'up' });
+    expect(result.success).toBe(false);
+    expect(result.failure).toMatchObject({ migration: '1001_ends_transaction', endedTransaction: true });
+    expect(result.failure?.changes?.recorded).toEqual(applied);
+    // The hint says changes were committed only when some were.
+    expect(result.failure?.hint?.includes('they were committed')).toBe(tables.length > 0);
+    expect(await appliedNames(db.url)).toEqual(applied);
+    expect(await tableNames(db.url)).toEqual(tables);
+  });
+
   it('a pgm.noTransaction() migration failing part-way: which statement, what it left, not recorded, how to undo it', async () => {
     project = await makeProject({
       '1000_create_authors.js': createTableMigration('authors'),

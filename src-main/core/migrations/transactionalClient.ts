@@ -31,12 +31,23 @@ const markSetting = 'pgm_studio.transaction';
 
 const emptyResult = (command: string): pg.QueryResult => ({ command, rowCount: null, oid: 0, fields: [], rows: [] });
 
+/**
+ * node-pg-migrate's own transaction statements, exactly as it sends them with singleTransaction:
+ * runner()'s `BEGIN`/`COMMIT`/`ROLLBACK`, and the `COMMIT;`/`BEGIN;` around a pgm.noTransaction()
+ * migration. A migration's own `pgm.sql('ROLLBACK')` (sent as `ROLLBACK;`), `END`, `START TRANSACTION`
+ * or lower-case spelling is not one of them: it runs, and assertStillInOurTransaction catches it.
+ * (`pgm.sql('COMMIT')` and `pgm.sql('BEGIN')` send the same text as node-pg-migrate and are treated as its own.)
+ */
+const controlStatements: Record<string, 'begin' | 'commit' | 'rollback'> = {
+  BEGIN: 'begin',
+  'BEGIN;': 'begin',
+  COMMIT: 'commit',
+  'COMMIT;': 'commit',
+  ROLLBACK: 'rollback',
+};
+
 function controlKind(sql: string): 'begin' | 'commit' | 'rollback' | null {
-  const word = sql.trim().replace(/;\s*$/, '').trim().toUpperCase();
-  if (word === 'BEGIN' || word === 'START TRANSACTION') return 'begin';
-  if (word === 'COMMIT' || word === 'END') return 'commit';
-  if (word === 'ROLLBACK') return 'rollback';
-  return null;
+  return Object.hasOwn(controlStatements, sql) ? (controlStatements[sql] ?? null) : null;
 }
 
 /**
