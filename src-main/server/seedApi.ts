@@ -78,7 +78,7 @@ export function seedApiRoutes(dispatch: Dispatch, tokens: ApiTokens, rateLimit: 
       const parsed = seedRunBodySchema.safeParse(request.body === undefined ? { direction: 'up' } : request.body);
       if (!parsed.success) {
         const issues = describeIssues(parsed.error.issues);
-        return sendError(reply, 400, { code: 'invalid-input', message: `Invalid body for POST /api/migrations: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}. Nothing was run.`, hint: bodyHint });
+        return sendError(reply, 400, { code: 'invalid-input', message: `Invalid body for POST /api/migrations: ${issues.map((i) => `${i.path}: ${i.message.replace(/\.$/, '')}`).join('; ')}. Nothing was run.`, hint: bodyHint });
       }
       const { confirm, ...selection } = parsed.data;
       const envelope = await dispatch('migrations/run', { selection, ...(confirm === undefined ? {} : { confirm }) });
