@@ -106,8 +106,9 @@ export async function redoMigrations(db: DatabaseTarget, project: ProjectSetting
   const { outcome, message } = await execute(
     db,
     project,
-    // Nothing reverted means nothing to redo: the up step must not then run unrelated pending migrations.
-    [() => ({ direction: 'down', count }), ([reverted]) => (reverted?.length ? { direction: 'up', count: reverted.length } : null)],
+    // Nothing reverted means nothing to redo; and the up step re-applies exactly what was reverted,
+    // never a pending migration that sorts before it (possible with check-order off).
+    [() => ({ direction: 'down', count }), ([reverted]) => (reverted?.length ? { direction: 'up', count: reverted.length, exactly: [...reverted].reverse() } : null)],
     'commit',
     options,
   );

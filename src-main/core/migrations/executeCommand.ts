@@ -24,8 +24,21 @@ function assertConfirmedPlan(plan: readonly string[], confirmed: readonly string
   });
 }
 
-/** One runner() call of a command; gets the plans of the earlier steps (redo's up repeats its down). */
-export type StepSelection = (earlierPlans: string[][]) => RunSelection | null;
+/**
+ * One runner() call of a command; gets the plans of the earlier steps (redo's up repeats its down).
+ * `exactly`: the step must plan these migrations, in this order, or the command stops (redo).
+ */
+export type StepSelection = (earlierPlans: string[][]) => (RunSelection & { exactly?: readonly string[] }) | null;
+
+/** A step that must run exactly `expected` (redo's up half re-applies what its down half reverted). */
+function assertStepPlan(plan: readonly string[], expected: readonly string[]): void {
+  if (plan.length === expected.length && plan.every((name, i) => name === expected[i])) return;
+  const intruders = plan.filter((name) => !expected.includes(name));
+  throw new StudioError('plan-changed', `Redo would re-apply ${plan.join(', ') || 'nothing'} instead of ${expected.join(', ')}: ${intruders.length ? `${intruders.join(', ')} is pending and sorts before it (check-order is off)` : 'the migrations folder changed'}. Nothing was changed.`, {
+    hint: `Apply or move the pending ${intruders.length === 1 ? 'migration' : 'migrations'} first, or revert with down and re-apply with up --to ${expected.at(-1) ?? ''}.`,
+    detail: { plan, expected },
+  });
+}
 
 export interface CommandOutcome {
   runId: string;
@@ -87,6 +100,7 @@ export async function executeCommand(
         if (project.checkOrder) assertOrder(files, applied);
         const plan = planSelection(files, applied, selection);
         if (plans.length === 0 && expectedPlan) assertConfirmedPlan(plan, expectedPlan);
+        if (selection.exactly) assertStepPlan(plan, selection.exactly);
         plans.push({ direction: selection.direction, plan });
         emit({ type: 'run-started', runId, direction: selection.direction, plan, rehearsal: mode === 'rehearse' });
         // Never call runner() with nothing to do: for `down`, count 0 would mean "all" (slice(-0)).
