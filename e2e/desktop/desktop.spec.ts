@@ -38,7 +38,8 @@ test('the first screen is the sandbox timeline, loaded from file:// under the CS
 
   // From the built file, with main's CSP header on the page and on every script it loaded.
   const index = pathToFileURL(join(import.meta.dirname, '../../out/renderer/index.html')).href;
-  expect(page.url()).toBe(index);
+  // The shell's hash route: routes work under file://.
+  expect(page.url()).toBe(`${index}#/timeline`);
   expect(app.servedHeaders.get(index)?.['Content-Security-Policy']).toBe(contentSecurityPolicy);
   const scripts = [...app.servedHeaders.keys()].filter((url) => url.endsWith('.js'));
   expect(scripts.length).toBeGreaterThan(0);
@@ -75,8 +76,8 @@ test.describe('live progress', () => {
   test.use({ desktopProject: { prepare: ({ migrationsDir }) => addSlowMigration(migrationsDir) } });
 
   test('arrives as IPC events: each row goes running -> done', async ({ desktop }, testInfo) => {
-    const { app } = desktop;
-    await watchLiveProgress(app.page, testInfo);
+    const { app, migrationsDir } = desktop;
+    await watchLiveProgress(app.page, testInfo, migrationsDir);
     // They came over studio:event (webContents.send), and the preload had a listener for each.
     const events = app.sentEvents.filter((sent) => sent.channel === 'studio:event').map((sent) => sent.args[0] as StudioEvent);
     expect(events.filter((event) => event.type === 'migration-started').map((event) => (event as { name: string }).name)).toEqual([sample.first, sample.second, sample.third, slowMigration]);

@@ -16,8 +16,25 @@ export const appLoaded = { timeout: 180_000 };
 
 export const slowMigration = '1734567890003_backfill_course_stats';
 
+/** The file that lets the slow migration finish (beside the migrations folder, not in it). */
+const slowMigrationGate = (migrationsDir: string) => join(migrationsDir, '..', 'release-slow-migration');
+
+/**
+ * A migration that stays running until the test releases it (at most 120 s), so "running" is on
+ * screen for as long as the test needs to see it, however slow the machine: no race with a sleep.
+ */
 export async function addSlowMigration(migrationsDir: string): Promise<void> {
-  await writeFile(join(migrationsDir, `${slowMigration}.js`), 'exports.up = (pgm) => { pgm.sql("SELECT pg_sleep(4)"); };\nexports.down = () => {};\n');
+  const gate = JSON.stringify(slowMigrationGate(migrationsDir));
+  await writeFile(join(migrationsDir, `${slowMigration}.js`), [
+    "const { existsSync } = require('node:fs');",
+    'exports.up = async (pgm) => {',
+    '  const until = Date.now() + 120000;',
+    `  while (!existsSync(${gate}) && Date.now() < until) await new Promise((done) => setTimeout(done, 100));`,
+    '  pgm.sql("SELECT 1");',
+    '};',
+    'exports.down = () => {};',
+    '',
+  ].join('\n'));
 }
 
 export async function expectSandboxTimeline(page: Page, testInfo: TestInfo): Promise<void> {
@@ -62,15 +79,16 @@ export async function runThenRollBack(page: Page, testInfo: TestInfo): Promise<v
 }
 
 /** With addSlowMigration: the slow row shows "running" while it runs, which only a pushed event can tell. */
-export async function watchLiveProgress(page: Page, testInfo: TestInfo): Promise<void> {
+export async function watchLiveProgress(page: Page, testInfo: TestInfo, migrationsDir: string): Promise<void> {
   await expect(page.getByTestId('app-loaded')).toBeVisible(appLoaded);
   const t = timeline(page);
   await t.runPending();
   await t.confirm();
-  await expect(t.row(slowMigration)).toHaveAttribute('data-progress', 'running', { timeout: 30_000 });
+  await expect(t.row(slowMigration)).toHaveAttribute('data-progress', 'running', { timeout: 60_000 });
   await saveScreenshot(page, testInfo, 'running');
   await expect(t.row(sample.first)).toHaveAttribute('data-progress', 'done');
   await expect(page.getByTestId('log-panel')).toContainText(`MIGRATION ${sample.first}`);
+  await writeFile(slowMigrationGate(migrationsDir), '');
   await expect(t.row(slowMigration)).toHaveAttribute('data-progress', 'done', { timeout: 60_000 });
   await expect(t.summary.getByTestId('up-to-date')).toBeVisible();
 }

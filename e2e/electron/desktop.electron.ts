@@ -25,7 +25,7 @@ const sampleMigrations = resolve(repoRoot, 'migrations');
 
 type ProjectSetup = { prepare?: (migrationsDir: string) => Promise<void> };
 
-const test = base.extend<{ project: ProjectSetup; desktop: { app: ElectronApplication; window: Page; dataDir: string; root: string } }>({
+const test = base.extend<{ project: ProjectSetup; desktop: { app: ElectronApplication; window: Page; dataDir: string; root: string; migrationsDir: string } }>({
   project: [{}, { option: true }],
   desktop: async ({ project }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'pgm-studio-electron-'));
@@ -43,7 +43,7 @@ const test = base.extend<{ project: ProjectSetup; desktop: { app: ElectronApplic
       timeout: 120_000,
     });
     try {
-      await use({ app, window: await app.firstWindow({ timeout: 120_000 }), dataDir, root });
+      await use({ app, window: await app.firstWindow({ timeout: 120_000 }), dataDir, root, migrationsDir });
     } finally {
       await app.close();
       await rm(root, { recursive: true, force: true });
@@ -55,7 +55,7 @@ test.skip('missing' in binary, 'missing' in binary ? skipReason(binary.missing) 
 
 test('the first screen is the sandbox timeline, under the CSP', async ({ desktop }, testInfo) => {
   await expectSandboxTimeline(desktop.window, testInfo);
-  expect(desktop.window.url()).toBe(new URL(`file://${join(repoRoot, 'out/renderer/index.html')}`).href);
+  expect(desktop.window.url()).toBe(`${new URL(`file://${join(repoRoot, 'out/renderer/index.html')}`).href}#/timeline`);
   await expectInlineScriptBlocked(desktop.window);
 });
 
@@ -66,7 +66,7 @@ test('a run and a rollback work', async ({ desktop }, testInfo) => {
 test.describe('live progress', () => {
   test.use({ project: { prepare: addSlowMigration } });
   test('arrives as IPC events', async ({ desktop }, testInfo) => {
-    await watchLiveProgress(desktop.window, testInfo);
+    await watchLiveProgress(desktop.window, testInfo, desktop.migrationsDir);
   });
 });
 
