@@ -2,6 +2,7 @@ import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import type { StudioApi } from '../../src-main/contract';
+import { addGatedMigration, releaseGatedMigration } from '../support/gatedMigration';
 import { sample, saveScreenshot, timeline } from '../support/timeline';
 
 // The desktop scenarios both doors run: the stand-in (desktop.spec.ts) and real Electron
@@ -16,26 +17,8 @@ export const appLoaded = { timeout: 180_000 };
 
 export const slowMigration = '1734567890003_backfill_course_stats';
 
-/** The file that lets the slow migration finish (beside the migrations folder, not in it). */
-const slowMigrationGate = (migrationsDir: string) => join(migrationsDir, '..', 'release-slow-migration');
-
-/**
- * A migration that stays running until the test releases it (at most 120 s), so "running" is on
- * screen for as long as the test needs to see it, however slow the machine: no race with a sleep.
- */
-export async function addSlowMigration(migrationsDir: string): Promise<void> {
-  const gate = JSON.stringify(slowMigrationGate(migrationsDir));
-  await writeFile(join(migrationsDir, `${slowMigration}.js`), [
-    "const { existsSync } = require('node:fs');",
-    'exports.up = async (pgm) => {',
-    '  const until = Date.now() + 120000;',
-    `  while (!existsSync(${gate}) && Date.now() < until) await new Promise((done) => setTimeout(done, 100));`,
-    '  pgm.sql("SELECT 1");',
-    '};',
-    'exports.down = () => {};',
-    '',
-  ].join('\n'));
-}
+/** A migration that stays running until the scenario releases it (see gatedMigration.ts). */
+export const addSlowMigration = (migrationsDir: string): Promise<void> => addGatedMigration(migrationsDir, slowMigration);
 
 export async function expectSandboxTimeline(page: Page, testInfo: TestInfo): Promise<void> {
   await expect(page.getByTestId('app-loaded')).toBeVisible(appLoaded);
@@ -88,7 +71,7 @@ export async function watchLiveProgress(page: Page, testInfo: TestInfo, migratio
   await saveScreenshot(page, testInfo, 'running');
   await expect(t.row(sample.first)).toHaveAttribute('data-progress', 'done');
   await expect(page.getByTestId('log-panel')).toContainText(`MIGRATION ${sample.first}`);
-  await writeFile(slowMigrationGate(migrationsDir), '');
+  await releaseGatedMigration(migrationsDir);
   await expect(t.row(slowMigration)).toHaveAttribute('data-progress', 'done', { timeout: 60_000 });
   await expect(t.summary.getByTestId('up-to-date')).toBeVisible();
 }
