@@ -54,7 +54,9 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', DATABASE_URL: options.databaseUrl, PGM_STUDIO_READ_TOKEN: readToken, PGM_STUDIO_ADMIN_TOKEN: adminToken },
+      // No Secret Service, on every machine: the UI's keychain-unavailable path is the one these specs
+      // pin (the keychain itself is tested against a real gnome-keyring by `npm run test:keychain:ci`).
+      env: { ...process.env, NO_COLOR: '1', DATABASE_URL: options.databaseUrl, PGM_STUDIO_READ_TOKEN: readToken, PGM_STUDIO_ADMIN_TOKEN: adminToken, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/pgm-studio-e2e-bus' },
     },
   );
   let output = '';
