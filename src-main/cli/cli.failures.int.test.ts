@@ -1,7 +1,7 @@
 // Failures that used to be told wrong through the real binary: the exit code, and ✓ lines that did not stay.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationRunResponse } from '../contract';
-import { createTableMigration, makeProject, type ProjectFixture } from '../core/migrations/fixtures/projectFixture';
+import { deferredForeignKeyFailure, makeProject, type ProjectFixture } from '../core/migrations/fixtures/projectFixture';
 import { createTestDatabase, type TestDatabase } from '../test-support/testDatabase';
 import { spawnCli } from './testing/spawnCli';
 
@@ -16,15 +16,7 @@ describe('pgm-studio when a command fails after its migrations ran', () => {
   afterAll(async () => db?.drop());
 
   it('a deferred foreign key failing at COMMIT: exit 1, the failure in the JSON, and the ✓ lines marked rolled back', async () => {
-    project = await makeProject({
-      '1000_create_authors.js': createTableMigration('authors'),
-      '1001_books_with_deferred_fk.sql': `-- Up Migration
-CREATE TABLE books (id int, author_id int REFERENCES authors (id) DEFERRABLE INITIALLY DEFERRED);
-INSERT INTO books VALUES (1, 42);
--- Down Migration
-DROP TABLE books;
-`,
-    });
+    project = await makeProject(deferredForeignKeyFailure);
     const run = await spawnCli(['up', '--json', '--database-url', db.url, '--migrations-dir', project.dir]);
     expect(run.code, run.stderr).toBe(1);
     const body = run.json<MigrationRunResponse>();

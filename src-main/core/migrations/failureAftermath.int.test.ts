@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabasePerTest, type TestDatabase } from '../../test-support/testDatabase';
 import { redoMigrations, rehearse, runMigrations } from './index';
 import { appliedNames, snapshotDatabase, tableNames } from './fixtures/databaseSnapshot';
-import { createTableMigration, makeProject, type ProjectFixture } from './fixtures/projectFixture';
+import { createTableMigration, deferredForeignKeyFailure, makeProject, type ProjectFixture } from './fixtures/projectFixture';
 
 /** A migration whose SQL ends the command's transaction: `COMMIT; CREATE TABLE escaped ...; BEGIN;`. */
 const endsTransaction = (sql: string) => `exports.up = (pgm) => { pgm.sql(${JSON.stringify(sql)}); };\nexports.down = (pgm) => { pgm.dropTable('escaped'); };\n`;
@@ -120,15 +120,7 @@ exports.down = (pgm) => { pgm.noTransaction(); pgm.dropIndex('authors', 'label',
   });
 
   it('a deferred foreign key that fails at COMMIT is a migration failure: named, every result rolled back, nothing changed', async () => {
-    project = await makeProject({
-      '1000_create_authors.js': createTableMigration('authors'),
-      '1001_books_with_deferred_fk.sql': `-- Up Migration
-CREATE TABLE books (id int, author_id int REFERENCES authors (id) DEFERRABLE INITIALLY DEFERRED);
-INSERT INTO books VALUES (1, 42);
--- Down Migration
-DROP TABLE books;
-`,
-    });
+    project = await makeProject(deferredForeignKeyFailure);
     const before = await snapshotDatabase(db.url);
     const result = await runMigrations(target(), project.settings, { direction: 'up' });
     expect(result.success).toBe(false);
