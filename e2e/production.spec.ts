@@ -11,17 +11,15 @@ test('on a production connection the run stays disabled until the database name 
   // Save a production profile for the test database through the connections drawer, then use it.
   const drawer = connections(app);
   await drawer.open();
-  await app.getByRole('button', { name: 'Add connection' }).click();
-  const form = app.getByTestId('connection-form');
-  await form.getByLabel('Name').fill('Course Tracker production');
-  await form.getByLabel('Host').fill(target.hostname);
-  await form.getByLabel('Port').fill(target.port);
-  await form.getByLabel('Database').fill(dbName);
-  await form.getByLabel('User').fill(decodeURIComponent(target.username));
-  await form.getByLabel('Password', { exact: true }).fill(decodeURIComponent(target.password));
-  // Never touch the machine's real keychain from a test.
-  await form.getByLabel(/this session only/).check();
-  await form.getByText('production', { exact: true }).click();
+  const form = await drawer.fillNewConnection({
+    name: 'Course Tracker production',
+    host: target.hostname,
+    port: target.port,
+    database: dbName,
+    user: decodeURIComponent(target.username),
+    password: decodeURIComponent(target.password),
+    environment: 'production',
+  });
   await expect(form.getByRole('radio', { name: 'production' })).toBeChecked();
   await form.getByRole('button', { name: 'Test connection' }).click();
   await expect(form.getByTestId('connection-test-result')).toContainText('PostgreSQL 15');
@@ -64,15 +62,14 @@ test('a --database-url that reaches a saved production database asks for its nam
   const otherSpelling = target.hostname === '127.0.0.1' ? 'localhost' : target.hostname === 'localhost' ? '127.0.0.1' : target.hostname;
   const drawer = connections(app);
   await drawer.open();
-  await app.getByRole('button', { name: 'Add connection' }).click();
-  const form = app.getByTestId('connection-form');
-  await form.getByLabel('Name').fill('Course Tracker production');
-  await form.getByLabel('Host').fill(otherSpelling);
-  await form.getByLabel('Port').fill(target.port || '5432');
-  await form.getByLabel('Database').fill(dbName);
-  await form.getByLabel('User').fill(decodeURIComponent(target.username));
-  await form.getByLabel(/this session only/).check();
-  await form.getByText('production', { exact: true }).click();
+  const form = await drawer.fillNewConnection({
+    name: 'Course Tracker production',
+    host: otherSpelling,
+    port: target.port || '5432',
+    database: dbName,
+    user: decodeURIComponent(target.username),
+    environment: 'production',
+  });
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(drawer.card('Course Tracker production')).toBeVisible();
   await expect(drawer.card('Course Tracker production')).not.toContainText('In use');
