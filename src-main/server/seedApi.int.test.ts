@@ -1,5 +1,4 @@
-import { cp, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { freePort } from '../core/sandbox/embeddedServer';
 import { createTestDatabase, type TestDatabase } from '../test-support/testDatabase';
 import { rawRequest } from './serverTestClient';
 import { startServer, type RunningServer } from './startServer';
+import { tempFolders } from '../test-support/tempFolders';
 
 // POST /api/migrations reads its body: the seed's body-less POST, a validated JSON body, nothing else.
 const sampleMigrations = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -21,13 +21,7 @@ let api: string;
 let migrationsDir: string;
 let dataDir: string;
 let rendererDir: string;
-const folders: string[] = [];
-
-async function tempDir(prefix: string) {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  folders.push(dir);
-  return dir;
-}
+const tempDir = tempFolders();
 
 /** What pgmigrations holds, in run order ([] while the table does not exist). */
 async function applied(): Promise<string[]> {
@@ -56,7 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await db?.drop();
-  for (const dir of folders) await rm(dir, { recursive: true, force: true });
 });
 
 describe('POST /api/migrations reads and validates its body', () => {

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import type { MigrationEvent, MigrationRunResponse, MigrationStatusResponse, Rpc
 import { createTestDatabase, type TestDatabase } from '../test-support/testDatabase';
 import { rawRequest, readEvents } from './serverTestClient';
 import { startServer, type RunningServer } from './startServer';
+import { tempFolders } from '../test-support/tempFolders';
 
 const sampleMigrations = fileURLToPath(new URL('../../migrations', import.meta.url));
 const sampleNames = ['1734567890000_initial_database_setup', '1734567890001_episode_notes_favorites', '1734567890002_add_user_preferences'];
@@ -18,13 +18,7 @@ let db: TestDatabase;
 let server: RunningServer;
 let base: string;
 let rendererDir: string;
-const folders: string[] = [];
-
-async function tempDir(prefix: string) {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  folders.push(dir);
-  return dir;
-}
+const tempDir = tempFolders();
 
 async function openSession(): Promise<string> {
   const response = await fetch(`${base}/?token=${server.uiToken}`, { redirect: 'manual' });
@@ -51,7 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await db?.drop();
-  for (const dir of folders) await rm(dir, { recursive: true, force: true });
 });
 
 describe('startServer: the seed API', () => {

@@ -1,8 +1,7 @@
 // `pgm-studio serve` through the real binary: starts, answers, and stops cleanly on a signal.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, cp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationRunResponse, MigrationStatusResponse } from '../../contract';
@@ -10,6 +9,7 @@ import { snapshotDatabase } from '../../core/migrations/fixtures/databaseSnapsho
 import { isQueryActive, waitForActiveQuery } from '../../test-support/activeQuery';
 import { createTestDatabase, type TestDatabase } from '../../test-support/testDatabase';
 import { cliBin, repoRoot } from '../testing/spawnCli';
+import { tempFolders } from '../../test-support/tempFolders';
 
 interface Serving {
   child: ChildProcessWithoutNullStreams;
@@ -20,13 +20,7 @@ interface Serving {
 
 let rendererDir: string;
 let db: TestDatabase;
-const folders: string[] = [];
-
-async function tempDir(prefix: string) {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  folders.push(dir);
-  return dir;
-}
+const tempDir = tempFolders();
 
 function serve(args: string[], env: Record<string, string> = {}): Promise<Serving> {
   const { DATABASE_URL: _url, PGM_STUDIO_READ_TOKEN: _read, PGM_STUDIO_ADMIN_TOKEN: _admin, ...inherited } = process.env;
@@ -55,7 +49,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.drop();
-  for (const dir of folders) await rm(dir, { recursive: true, force: true });
 });
 
 describe('pgm-studio serve', () => {
