@@ -1,30 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabasePerTest, type TestDatabase } from '../../test-support/testDatabase';
+import { describe, expect, it } from 'vitest';
 import { redoMigrations, rehearse, runMigrations } from './index';
 import { appliedNames, snapshotDatabase, tableNames } from './fixtures/databaseSnapshot';
-import { createTableMigration, deferredForeignKeyFailure, makeProject, type ProjectFixture } from './fixtures/projectFixture';
+import { createTableMigration, deferredForeignKeyFailure } from './fixtures/projectFixture';
+import { migrationSuite } from './fixtures/migrationSuite';
 
 /** A migration whose SQL ends the command's transaction: `COMMIT; CREATE TABLE escaped ...; BEGIN;`. */
 const endsTransaction = (sql: string) => `exports.up = (pgm) => { pgm.sql(${JSON.stringify(sql)}); };\nexports.down = (pgm) => { pgm.dropTable('escaped'); };\n`;
 
 describe('after a failure, the run reports what the database really holds', () => {
-  const databases = freshDatabasePerTest();
-  const target = databases.target;
-  let db: TestDatabase;
-  let project: ProjectFixture;
-
-  beforeEach(() => {
-    db = databases.current();
-  });
-  afterEach(async () => project?.cleanup());
+  const suite = migrationSuite();
+  const target = suite.target;
 
   it('a rehearsal whose migration COMMITs itself stops there and says what was committed, not "nothing was changed"', async () => {
-    project = await makeProject({
+    await suite.makeProject({
       '1000_create_authors.js': createTableMigration('authors'),
       '1001_commits_itself.js': endsTransaction('COMMIT; CREATE TABLE escaped (id int); BEGIN;'),
       '1002_create_books.js': createTableMigration('books'),
     });
-    const result = await rehearse(target(), project.settings, { direction: 'up' });
+    const result = await rehearse(target(), suite.project.settings, { direction: 'up' });
     expect(result.success).toBe(false);
     expect(result.failure).toMatchObject({ migration: '1001_commits_itself', endedTransaction: true });
     expect(result.failure?.changes).toEqual({
@@ -37,9 +30,9 @@ describe('after a failure, the run reports what the database really holds', () =
     expect(result.failure?.hint).toMatch(/Remove COMMIT/);
     // What the report says is what the database holds: the transaction the migration opened with its
     // BEGIN (and its CREATE TABLE) is rolled back, and the migration after it never ran.
-    expect(await appliedNames(db.url)).toEqual(['1000_create_authors']);
-    expect(await tableNames(db.url)).toEqual(['authors', 'pgmigrations']);
-    expect(await snapshotDatabase(db.url)).toMatchObject({ advisoryLocks: 0, openTransactions: 0 });
+    expect(await appliedNames(suite.db.url)).toEqual(['1000_create_authors']);
+    expect(await tableNames(suite.db.url)).toEqual(['authors', 'pgmigrations']);
+    expect(await snapshotDatabase(suite.db.url)).toMatchObject({ advisoryLocks: 0, openTransactions: 0 });
   });
 
   it.each([
@@ -47,12 +40,12 @@ describe('after a failure, the run reports what the database really holds', () =
     ['COMMIT, then autocommit', 'COMMIT; CREATE TABLE escaped (id int);', ['1000_create_authors'], ['authors', 'escaped', 'pgmigrations']],
     ['a ROLLBACK that discards the earlier work', 'ROLLBACK; CREATE TABLE escaped (id int);', [], ['escaped']],
   ])('a real up whose migration ends the transaction (%s) reports the truth, not "the database is unchanged"', async (_case, sql, applied, tables) => {
-    project = await makeProject({
+    await suite.makeProject({
       '1000_create_authors.js': createTableMigration('authors'),
       '1001_ends_transaction.js': endsTransaction(sql),
       '1002_create_books.js': createTableMigration('books'),
     });
-    const result = await runMigrations(target(), project.settings, { direction: 'up' });
+    const result = await runMigrations(target(), suite.project.settings, { direction: 'up' });
     expect(result.success).toBe(false);
     expect(result.failure).toMatchObject({ migration: '1001_ends_transaction', endedTransaction: true });
     expect(result.message).not.toMatch(/unchanged/);
@@ -61,8 +54,8 @@ describe('after a failure, the run reports what the database really holds', () =
     // 1000 is reported as it really is: applied if the COMMIT kept it, rolled back if the ROLLBACK took it.
     expect(result.results[0]).toMatchObject(applied.length ? { name: '1000_create_authors', success: true } : { name: '1000_create_authors', success: false, rolledBack: true });
     expect(result.results.map((r) => r.name)).toEqual(['1000_create_authors', '1001_ends_transaction']);
-    expect(await appliedNames(db.url)).toEqual(applied);
-    expect(await tableNames(db.url)).toEqual(tables);
+    expect(await appliedNames(suite.db.url)).toEqual(applied);
+    expect(await tableNames(suite.db.url)).toEqual(tables);
   });
 
   // node-pg-migrate's own BEGIN/COMMIT/ROLLBACK become savepoints; a migration's pgm.sql('ROLLBACK')
@@ -71,23 +64,23 @@ describe('after a failure, the run reports what the database really holds', () =
     ['a lone END', ['END'], ['1000_create_authors'], ['authors', 'pgmigrations']],
     ['a lone ROLLBACK after its own CREATE TABLE', ['CREATE TABLE escaped (id int)', 'ROLLBACK'], [], []],
   ])('a real up whose migration ends the transaction with %s is caught too, not recorded as applied', async (_case, statements, applied, tables) => {
-    project = await makeProject({
+    await suite.makeProject({
       '1000_create_authors.js': createTableMigration('authors'),
       '1001_ends_transaction.js': `exports.up = (pgm) => { ${statements.map((sql) => `pgm.sql(${JSON.stringify(sql)});`).join(' ')} };\nexports.down = false;\n`,
       '1002_create_books.js': createTableMigration('books'),
     });
-    const result = await runMigrations(target(), project.settings, { direction: 'up' });
+    const result = await runMigrations(target(), suite.project.settings, { direction: 'up' });
     expect(result.success).toBe(false);
     expect(result.failure).toMatchObject({ migration: '1001_ends_transaction', endedTransaction: true });
     expect(result.failure?.changes?.recorded).toEqual(applied);
     // The hint says changes were committed only when some were.
     expect(result.failure?.hint?.includes('they were committed')).toBe(tables.length > 0);
-    expect(await appliedNames(db.url)).toEqual(applied);
-    expect(await tableNames(db.url)).toEqual(tables);
+    expect(await appliedNames(suite.db.url)).toEqual(applied);
+    expect(await tableNames(suite.db.url)).toEqual(tables);
   });
 
   it('a pgm.noTransaction() migration failing part-way: which statement, what it left, not recorded, how to undo it', async () => {
-    project = await makeProject({
+    await suite.makeProject({
       '1000_create_authors.js': createTableMigration('authors'),
       '1001_index_then_fail.js': `exports.up = (pgm) => {
   pgm.noTransaction();
@@ -97,7 +90,7 @@ describe('after a failure, the run reports what the database really holds', () =
 exports.down = (pgm) => { pgm.noTransaction(); pgm.dropIndex('authors', 'label', { concurrently: true, name: 'authors_label_idx' }); };
 `,
     });
-    const result = await runMigrations(target(), project.settings, { direction: 'up' });
+    const result = await runMigrations(target(), suite.project.settings, { direction: 'up' });
     expect(result.failure).toMatchObject({
       migration: '1001_index_then_fail',
       pgCode: '22012',
@@ -111,18 +104,18 @@ exports.down = (pgm) => { pgm.noTransaction(); pgm.dropIndex('authors', 'label',
     expect(result.message).toMatch(/outside a transaction.*failed at its statement 2.*not recorded/);
     expect(result.message).not.toMatch(/everything after was rolled back/);
     expect(result.failure?.hint).toMatch(/^Undo what it left by hand: DROP INDEX CONCURRENTLY IF EXISTS "public"."authors_label_idx"; Then fix .* Or finish .* record it: INSERT INTO "public"."pgmigrations"/);
-    expect(await appliedNames(db.url)).toEqual(['1000_create_authors']);
+    expect(await appliedNames(suite.db.url)).toEqual(['1000_create_authors']);
     // Following the hint works: undo by hand, fix the cause (an empty table), run up again: no 42P07.
-    for (const statement of result.failure?.outsideTransaction?.undo ?? []) await db.query(statement);
-    await db.query("INSERT INTO authors (label) VALUES ('Ada')");
-    const again = await runMigrations(target(), project.settings, { direction: 'up' });
+    for (const statement of result.failure?.outsideTransaction?.undo ?? []) await suite.db.query(statement);
+    await suite.db.query("INSERT INTO authors (label) VALUES ('Ada')");
+    const again = await runMigrations(target(), suite.project.settings, { direction: 'up' });
     expect(again, again.message).toMatchObject({ success: true });
   });
 
   it('a deferred foreign key that fails at COMMIT is a migration failure: named, every result rolled back, nothing changed', async () => {
-    project = await makeProject(deferredForeignKeyFailure);
-    const before = await snapshotDatabase(db.url);
-    const result = await runMigrations(target(), project.settings, { direction: 'up' });
+    await suite.makeProject(deferredForeignKeyFailure);
+    const before = await snapshotDatabase(suite.db.url);
+    const result = await runMigrations(target(), suite.project.settings, { direction: 'up' });
     expect(result.success).toBe(false);
     expect(result.failure).toMatchObject({ migration: null, atCommit: true, pgCode: '23503', statement: 'COMMIT' });
     expect(result.failure?.message).toMatch(/COMMIT failed: .*violates foreign key constraint "books_author_id_fkey"/);
@@ -132,17 +125,17 @@ exports.down = (pgm) => { pgm.noTransaction(); pgm.dropIndex('authors', 'label',
       expect.objectContaining({ name: '1001_books_with_deferred_fk', success: false, rolledBack: true }),
     ]);
     expect(result.message).toMatch(/unchanged/);
-    expect(await snapshotDatabase(db.url)).toEqual(before);
+    expect(await snapshotDatabase(suite.db.url)).toEqual(before);
   });
 
   it('a redo whose up half fails rolls back the whole redo: pgmigrations (run_on too) and the schema unchanged', async () => {
-    project = await makeProject({
+    await suite.makeProject({
       // The down leaves the table (and adds a column), so the up that follows fails with 42P07.
       '1000_create_authors.js': "exports.up = (pgm) => { pgm.createTable('authors', { id: 'id' }); };\nexports.down = (pgm) => { pgm.addColumn('authors', { redone: 'int' }); };\n",
     });
-    await runMigrations(target(), project.settings, { direction: 'up' });
-    const before = await snapshotDatabase(db.url);
-    const result = await redoMigrations(target(), project.settings, 1);
+    await runMigrations(target(), suite.project.settings, { direction: 'up' });
+    const before = await snapshotDatabase(suite.db.url);
+    const result = await redoMigrations(target(), suite.project.settings, 1);
     expect(result.success).toBe(false);
     expect(result.failure).toMatchObject({ migration: '1000_create_authors', pgCode: '42P07' });
     expect(result.results).toEqual([
@@ -150,6 +143,6 @@ exports.down = (pgm) => { pgm.noTransaction(); pgm.dropIndex('authors', 'label',
       expect.objectContaining({ name: '1000_create_authors', direction: 'up', success: false }),
     ]);
     expect(result.message).toMatch(/the database is unchanged/);
-    expect(await snapshotDatabase(db.url)).toEqual(before);
+    expect(await snapshotDatabase(suite.db.url)).toEqual(before);
   });
 });

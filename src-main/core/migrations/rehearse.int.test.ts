@@ -1,32 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MigrationEvent, RunSelection } from '../../contract';
-import { freshDatabasePerTest, type TestDatabase } from '../../test-support/testDatabase';
 import { rehearse, runMigrations, type RunOptions } from './index';
 import { snapshotDatabase } from './fixtures/databaseSnapshot';
-import { createTableMigration, makeProject, sampleNames, type ProjectFixture } from './fixtures/projectFixture';
+import { createTableMigration, sampleNames } from './fixtures/projectFixture';
+import { migrationSuite } from './fixtures/migrationSuite';
 
 describe('rehearsal: a real run inside a transaction that is rolled back', () => {
-  const databases = freshDatabasePerTest();
-  const target = databases.target;
-  let db: TestDatabase;
-  let project: ProjectFixture;
-
-  beforeEach(() => {
-    db = databases.current();
-  });
-  afterEach(async () => project?.cleanup());
+  const suite = migrationSuite();
+  const target = suite.target;
 
   /** Every rehearsal here must leave the database exactly as it found it: snapshot, rehearse, compare. */
   async function rehearseLeavingNoTrace(selection: RunSelection, options?: RunOptions) {
-    const before = await snapshotDatabase(db.url);
-    const result = await rehearse(target(), project.settings, selection, options);
-    const after = await snapshotDatabase(db.url);
+    const before = await snapshotDatabase(suite.db.url);
+    const result = await rehearse(target(), suite.project.settings, selection, options);
+    const after = await snapshotDatabase(suite.db.url);
     expect(after).toEqual(before);
     return { before, result, after };
   }
 
   it('rehearsing up on a fresh database executes every statement and leaves no trace (not even pgmigrations)', async () => {
-    project = await makeProject({}, { copySample: true });
+    await suite.makeProject({}, { copySample: true });
     const events: MigrationEvent[] = [];
     const { result, after } = await rehearseLeavingNoTrace({ direction: 'up' }, { onEvent: (e) => events.push(e) });
     expect(result).toMatchObject({ direction: 'up', plan: [...sampleNames], success: true });
@@ -39,8 +32,8 @@ describe('rehearsal: a real run inside a transaction that is rolled back', () =>
   });
 
   it('rehearsing down on a migrated database leaves schema, pgmigrations rows and run_on untouched', async () => {
-    project = await makeProject({}, { copySample: true });
-    await runMigrations(target(), project.settings, { direction: 'up' });
+    await suite.makeProject({}, { copySample: true });
+    await runMigrations(target(), suite.project.settings, { direction: 'up' });
     const { before, result } = await rehearseLeavingNoTrace({ direction: 'down', to: sampleNames[0] });
     expect(before.migrations).toHaveLength(3);
     expect(result).toMatchObject({ success: true, plan: [sampleNames[2], sampleNames[1]] });
@@ -48,7 +41,7 @@ describe('rehearsal: a real run inside a transaction that is rolled back', () =>
   });
 
   it('a rehearsal that fails reports the error with its statement and still leaves no trace', async () => {
-    project = await makeProject({
+    await suite.makeProject({
       '1000_create_authors.js': createTableMigration('authors'),
       '1001_typo.sql': '-- Up Migration\nCREATE TABLE books (id int, title txet);\n-- Down Migration\nDROP TABLE books;\n',
     });
@@ -61,15 +54,15 @@ describe('rehearsal: a real run inside a transaction that is rolled back', () =>
   });
 
   it('an irreversible down is caught by rehearsal', async () => {
-    project = await makeProject({ '1000_raw_sql.js': "exports.up = (pgm) => { pgm.sql('CREATE TABLE raw_t (id int)'); };\n" });
-    await runMigrations(target(), project.settings, { direction: 'up' });
+    await suite.makeProject({ '1000_raw_sql.js': "exports.up = (pgm) => { pgm.sql('CREATE TABLE raw_t (id int)'); };\n" });
+    await runMigrations(target(), suite.project.settings, { direction: 'up' });
     const { result } = await rehearseLeavingNoTrace({ direction: 'down' });
     expect(result.success).toBe(false);
     expect(result.failure?.migration).toBe('1000_raw_sql');
   });
 
   it('a pgm.noTransaction() migration cannot be rehearsed in a transaction: it fails with a hint and leaves no trace', async () => {
-    project = await makeProject({
+    await suite.makeProject({
       '1000_create_authors.js': createTableMigration('authors'),
       '1001_index_concurrently.js': "exports.up = (pgm) => { pgm.noTransaction(); pgm.createIndex('authors', 'label', { concurrently: true }); };\nexports.down = (pgm) => { pgm.noTransaction(); pgm.dropIndex('authors', 'label', { concurrently: true }); };\n",
     });
