@@ -1,8 +1,7 @@
-import { chmod, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { expect, test as base } from '@playwright/test';
 import { launchDesktopApp, type DesktopApp } from './desktopApp';
+import { makeDesktopFolders } from './desktopFolders';
 
 export interface DesktopSetup {
   app: DesktopApp;
@@ -17,22 +16,13 @@ export interface DesktopProjectSetup {
   prepare?: (project: { migrationsDir: string; root: string }) => Promise<void>;
 }
 
-const sampleMigrations = resolve(import.meta.dirname, '../../migrations');
-
 export const test = base.extend<{ desktopProject: DesktopProjectSetup; desktop: DesktopSetup }>({
   desktopProject: [{}, { option: true }],
 
   // Per test: a fresh data folder (so the app starts its own sandbox PostgreSQL, as on a first launch)
   // and a copy of the sample project; the built app launched on them, and quit at the end.
   desktop: async ({ browser, desktopProject }, use, testInfo) => {
-    const root = await mkdtemp(join(tmpdir(), 'pgm-studio-desktop-'));
-    // Running as root, the sandbox's PostgreSQL runs as `postgres`: it must be able to enter the data folder.
-    await chmod(root, 0o755);
-    const dataDir = join(root, 'data');
-    const configHome = join(root, 'config');
-    const migrationsDir = join(root, 'project', 'migrations');
-    await mkdir(configHome);
-    await cp(sampleMigrations, migrationsDir, { recursive: true });
+    const { root, dataDir, configHome, migrationsDir } = await makeDesktopFolders('pgm-studio-desktop-');
     await desktopProject.prepare?.({ migrationsDir, root });
     let app: DesktopApp | null = null;
     try {

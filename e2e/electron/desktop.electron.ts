@@ -1,5 +1,4 @@
-import { chmod, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
 import { electronBinary, skipReason } from '../../scripts/electronBinary.mjs';
@@ -15,31 +14,26 @@ import {
   watchLiveProgress,
   type FolderDialog,
 } from '../desktop/scenarios';
+import { makeDesktopFolders } from '../desktop/desktopFolders';
 
 // The desktop scenarios in the real Electron, launched from the built app (`electron .`).
 // The stand-in spec (e2e/desktop/desktop.spec.ts) covers the same on machines without the binary.
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const binary = electronBinary();
-const sampleMigrations = resolve(repoRoot, 'migrations');
 
 type ProjectSetup = { prepare?: (migrationsDir: string) => Promise<void> };
 
 const test = base.extend<{ project: ProjectSetup; desktop: { app: ElectronApplication; window: Page; dataDir: string; root: string; migrationsDir: string } }>({
   project: [{}, { option: true }],
   desktop: async ({ project }, use) => {
-    const root = await mkdtemp(join(tmpdir(), 'pgm-studio-electron-'));
-    await chmod(root, 0o755); // as root, the sandbox's PostgreSQL runs as `postgres` and must enter it
-    const dataDir = join(root, 'data');
-    const migrationsDir = join(root, 'project', 'migrations');
-    await mkdir(join(root, 'config'));
-    await cp(sampleMigrations, migrationsDir, { recursive: true });
+    const { root, dataDir, configHome, projectDir, migrationsDir } = await makeDesktopFolders('pgm-studio-electron-');
     await project.prepare?.(migrationsDir);
     const { ELECTRON_RENDERER_URL: _devServer, ...env } = process.env;
     const app = await electron.launch({
       args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), repoRoot],
       cwd: repoRoot,
-      env: { ...env, PGM_STUDIO_DATA_DIR: dataDir, PGM_STUDIO_PROJECT: join(root, 'project'), XDG_CONFIG_HOME: join(root, 'config') } as Record<string, string>,
+      env: { ...env, PGM_STUDIO_DATA_DIR: dataDir, PGM_STUDIO_PROJECT: projectDir, XDG_CONFIG_HOME: configHome } as Record<string, string>,
       timeout: 120_000,
     });
     try {
