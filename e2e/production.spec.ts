@@ -35,10 +35,7 @@ test('on a production connection the run stays disabled until the database name 
 
   const t = timeline(app);
   await t.expectStates({ [sample.first]: 'pending' });
-  await t.runPending();
-  await expect(t.dialog).toContainText('This is a PRODUCTION database');
-  await expect(t.confirmButton).toBeDisabled();
-  const typed = t.dialog.getByTestId('confirm-database-name');
+  const typed = await t.runPendingOnProduction();
   await typed.fill(`${dbName}x`);
   await expect(t.confirmButton).toBeDisabled();
   await typed.fill(dbName.slice(0, -1));
@@ -80,11 +77,8 @@ test('a --database-url that reaches a saved production database asks for its nam
 
   const t = timeline(app);
   await t.expectStates({ [sample.first]: 'pending' });
-  await t.runPending();
-  await expect(t.dialog).toContainText('This is a PRODUCTION database');
+  const typed = await t.runPendingOnProduction();
   await expect(t.dialog.getByTestId('production-match')).toContainText('Course Tracker production');
-  await expect(t.confirmButton).toBeDisabled();
-  const typed = t.dialog.getByTestId('confirm-database-name');
   await typed.fill(`${dbName}_prod`);
   await expect(t.confirmButton).toBeDisabled();
   await saveScreenshot(app, testInfo, 'production-url-target-locked');

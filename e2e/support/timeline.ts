@@ -13,6 +13,11 @@ export function timeline(page: Page) {
   const dialog = page.getByRole('dialog');
   const runPendingButton = page.getByRole('button', { name: 'Run pending', exact: true });
   const confirmButton = dialog.getByTestId('confirm-run');
+  /** Opens the confirmation for "Run pending". */
+  const runPending = async () => {
+    await runPendingButton.click();
+    await expect(dialog).toBeVisible();
+  };
   return {
     row,
     rows: page.getByTestId('migration-row'),
@@ -24,10 +29,16 @@ export function timeline(page: Page) {
     async expectStates(states: Record<string, string>) {
       for (const [name, state] of Object.entries(states)) await expect(row(name)).toHaveAttribute('data-state', state);
     },
-    /** Opens the confirmation for "Run pending". */
-    async runPending() {
-      await runPendingButton.click();
-      await expect(dialog).toBeVisible();
+    runPending,
+    /**
+     * "Run pending" on a production connection: the confirmation says so and its Run stays disabled
+     * until the database name is typed. Returns that name field.
+     */
+    async runPendingOnProduction(): Promise<Locator> {
+      await runPending();
+      await expect(dialog).toContainText('This is a PRODUCTION database');
+      await expect(confirmButton).toBeDisabled();
+      return dialog.getByTestId('confirm-database-name');
     },
     async rollBackTo(name: string) {
       await row(name).getByRole('button', { name: `Roll back to here: ${name}` }).click();
