@@ -3,16 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppInfo, ConnectionList, ConnectionTestResult, MigrationRunResponse, RehearsalResult, RpcEnvelope, StudioEvent } from '../contract';
+import type { AppInfo, ConnectionList, ConnectionTestResult, MigrationRunResponse, RehearsalResult, StudioEvent } from '../contract';
+import { envelopeValue } from '../test-support/rpcEnvelope';
 import { createTestDatabase, type TestDatabase } from '../test-support/testDatabase';
 import { createStudio, type Studio } from './createStudio';
 import { createRouter, type Dispatch } from './router';
 
 const sampleMigrations = fileURLToPath(new URL('../../migrations', import.meta.url));
-const value = <T>(envelope: RpcEnvelope<unknown>): T => {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-};
 
 let db: TestDatabase;
 let studio: Studio;
@@ -38,29 +35,29 @@ afterAll(async () => {
 
 describe('createStudio over a real database', () => {
   it('app/info names the door, the version and the project', async () => {
-    const info = value<AppInfo>(await dispatch('app/info', {}));
+    const info = envelopeValue<AppInfo>(await dispatch('app/info', {}));
     expect(info).toMatchObject({ door: 'server', version: expect.stringMatching(/^\d+\.\d+\.\d+/), project: { settings: { migrationsDir, migrationsTable: 'pgmigrations' } } });
   });
 
   it('lists the --database-url connection as current, without its password, and tests it', async () => {
-    const list = value<ConnectionList>(await dispatch('connections/list', {}));
+    const list = envelopeValue<ConnectionList>(await dispatch('connections/list', {}));
     expect(list.currentId).toBe('database-url');
     expect(list.connections[0]).toMatchObject({ id: 'database-url', database: db.name, isSandbox: false });
     const password = decodeURIComponent(new URL(db.url).password);
     if (password) expect(JSON.stringify(list)).not.toContain(password);
-    const tested = value<ConnectionTestResult>(await dispatch('connections/test', { id: 'database-url' }));
+    const tested = envelopeValue<ConnectionTestResult>(await dispatch('connections/test', { id: 'database-url' }));
     expect(tested.serverVersion).toMatch(/^1\d/);
     expect(tested.canCreateInSchema).toBe(true);
   });
 
   it('tests the --database-url connection against the schema asked for, not always public', async () => {
-    const tested = value<ConnectionTestResult>(await dispatch('connections/test', { id: 'database-url', schema: 'no_such_schema' }));
+    const tested = envelopeValue<ConnectionTestResult>(await dispatch('connections/test', { id: 'database-url', schema: 'no_such_schema' }));
     expect(tested).toMatchObject({ schema: 'no_such_schema', canCreateInSchema: false });
   });
 
   it('a rehearsal streams events under one run id and leaves the database untouched', async () => {
     events.length = 0;
-    const rehearsal = value<RehearsalResult>(await dispatch('migrations/rehearse', { selection: { direction: 'up' } }));
+    const rehearsal = envelopeValue<RehearsalResult>(await dispatch('migrations/rehearse', { selection: { direction: 'up' } }));
     expect(rehearsal.success).toBe(true);
     expect(rehearsal.statements.length).toBeGreaterThan(0);
     expect(new Set(events.map((event) => 'runId' in event && event.runId)).size).toBe(1);
@@ -72,7 +69,7 @@ describe('createStudio over a real database', () => {
   it('a run that fails halfway reports the failure and closes the run for subscribers exactly once', async () => {
     await writeFile(join(migrationsDir, '1734567890003_broken_step.js'), "exports.up = (pgm) => { pgm.sql('select * from no_such_table'); };\nexports.down = () => {};\n");
     events.length = 0;
-    const run = value<MigrationRunResponse>(await dispatch('migrations/run', { selection: { direction: 'up' } }));
+    const run = envelopeValue<MigrationRunResponse>(await dispatch('migrations/run', { selection: { direction: 'up' } }));
     expect(run.success).toBe(false);
     expect(run.failure).toMatchObject({ migration: '1734567890003_broken_step', pgCode: '42P01' });
     expect(events.filter((event) => event.type === 'run-finished')).toEqual([expect.objectContaining({ success: false })]);
@@ -80,6 +77,6 @@ describe('createStudio over a real database', () => {
     // The guard is released: the next run is accepted (and fails the same way, not with lock-held).
     const again = await dispatch('migrations/run', { selection: { direction: 'up', count: 1 } });
     expect(again).toMatchObject({ ok: true });
-    expect(value(await dispatch('migrations/lock', {}))).toBeNull();
+    expect(envelopeValue(await dispatch('migrations/lock', {}))).toBeNull();
   });
 });

@@ -3,18 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionList, ConnectionSummary, MigrationRunResponse, RpcEnvelope } from '../contract';
+import type { ConnectionList, ConnectionSummary, MigrationRunResponse } from '../contract';
+import { envelopeValue } from '../test-support/rpcEnvelope';
 import { createTestDatabase, type TestDatabase } from '../test-support/testDatabase';
 import { createStudio, type Studio } from './createStudio';
 import { createRouter, type Dispatch } from './router';
 
 const sampleMigrations = fileURLToPath(new URL('../../migrations', import.meta.url));
 const [first, second, third] = ['1734567890000_initial_database_setup', '1734567890001_episode_notes_favorites', '1734567890002_add_user_preferences'];
-
-const value = <T>(envelope: RpcEnvelope<unknown>): T => {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-};
 
 let db: TestDatabase;
 let dataDir: string;
@@ -54,13 +50,13 @@ describe('one production guard for every run that changes a database', () => {
   let productionId: string;
 
   it('a --database-url target is not production until a saved production connection has its host, port and database', async () => {
-    const before = value<ConnectionList>(await dispatch('connections/list', {}));
+    const before = envelopeValue<ConnectionList>(await dispatch('connections/list', {}));
     expect(before.connections[0]).toMatchObject({ id: 'database-url', environment: 'development' });
     expect(before.connections[0]).not.toHaveProperty('productionMatch');
 
-    const saved = value<ConnectionSummary>(await dispatch('connections/save', { profile: profile('Course Tracker production', 'production'), password: server.password, sessionOnly: true }));
+    const saved = envelopeValue<ConnectionSummary>(await dispatch('connections/save', { profile: profile('Course Tracker production', 'production'), password: server.password, sessionOnly: true }));
     productionId = saved.id;
-    const after = value<ConnectionList>(await dispatch('connections/list', {}));
+    const after = envelopeValue<ConnectionList>(await dispatch('connections/list', {}));
     // Still the URL: saving a connection does not select it.
     expect(after.currentId).toBe('database-url');
     expect(after.connections[0]).toMatchObject({ id: 'database-url', environment: 'production', productionMatch: 'Course Tracker production' });
@@ -80,7 +76,7 @@ describe('one production guard for every run that changes a database', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'confirmation-required', message: expect.stringContaining(`"${db.name}_typo"`) } });
     expect(await applied()).toBeNull();
 
-    const run = value<MigrationRunResponse>(await dispatch('migrations/run', { selection: { direction: 'up', count: 2 }, confirm: db.name }));
+    const run = envelopeValue<MigrationRunResponse>(await dispatch('migrations/run', { selection: { direction: 'up', count: 2 }, confirm: db.name }));
     expect(run.success).toBe(true);
     expect(await applied()).toEqual([first, second]);
   });
@@ -90,26 +86,26 @@ describe('one production guard for every run that changes a database', () => {
     expect(await dispatch('migrations/run', { selection: { direction: 'down' } })).toMatchObject({ ok: false, error: { code: 'confirmation-required' } });
     expect(await applied()).toEqual([first, second]);
 
-    expect(value<{ success: boolean }>(await dispatch('migrations/rehearse', { selection: { direction: 'up' } })).success).toBe(true);
-    expect(value<MigrationRunResponse>(await dispatch('migrations/redo', { confirm: db.name })).success).toBe(true);
+    expect(envelopeValue<{ success: boolean }>(await dispatch('migrations/rehearse', { selection: { direction: 'up' } })).success).toBe(true);
+    expect(envelopeValue<MigrationRunResponse>(await dispatch('migrations/redo', { confirm: db.name })).success).toBe(true);
     expect(await applied()).toEqual([first, second]);
   });
 
   it('guards the saved production connection itself, and a development profile of the same database', async () => {
     expect(await dispatch('migrations/run', { connectionId: productionId, selection: { direction: 'up' } })).toMatchObject({ ok: false, error: { code: 'confirmation-required' } });
-    const dev = value<ConnectionSummary>(await dispatch('connections/save', { profile: profile('Same database, tagged dev', 'development', server.host), password: server.password, sessionOnly: true }));
+    const dev = envelopeValue<ConnectionSummary>(await dispatch('connections/save', { profile: profile('Same database, tagged dev', 'development', server.host), password: server.password, sessionOnly: true }));
     expect(await dispatch('migrations/run', { connectionId: dev.id, selection: { direction: 'up' } })).toMatchObject({
       ok: false, error: { code: 'confirmation-required', message: expect.stringContaining('"Course Tracker production"') },
     });
     expect(await applied()).toEqual([first, second]);
 
-    expect(value<MigrationRunResponse>(await dispatch('migrations/run', { connectionId: productionId, selection: { direction: 'up' }, confirm: db.name })).success).toBe(true);
+    expect(envelopeValue<MigrationRunResponse>(await dispatch('migrations/run', { connectionId: productionId, selection: { direction: 'up' }, confirm: db.name })).success).toBe(true);
     expect(await applied()).toEqual([first, second, third]);
   });
 
   it('once the production tag is gone, the URL target runs without a name', async () => {
-    expect(value<{ deleted: boolean }>(await dispatch('connections/delete', { id: productionId })).deleted).toBe(true);
-    expect(value<MigrationRunResponse>(await dispatch('migrations/run', { selection: { direction: 'down' } })).success).toBe(true);
+    expect(envelopeValue<{ deleted: boolean }>(await dispatch('connections/delete', { id: productionId })).deleted).toBe(true);
+    expect(envelopeValue<MigrationRunResponse>(await dispatch('migrations/run', { selection: { direction: 'down' } })).success).toBe(true);
     expect(await applied()).toEqual([first, second]);
   });
 });

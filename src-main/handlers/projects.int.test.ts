@@ -4,16 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionList, ConnectionSummary, MigrationRunResponse, MigrationStatus, ProjectInfo, RpcEnvelope } from '../contract';
+import type { ConnectionList, ConnectionSummary, MigrationRunResponse, MigrationStatus, ProjectInfo } from '../contract';
+import { envelopeValue } from '../test-support/rpcEnvelope';
 import { createTestDatabase, type TestDatabase } from '../test-support/testDatabase';
 import { createStudio, type Studio } from './createStudio';
 import { createRouter, type Dispatch } from './router';
 
 const sampleMigrations = fileURLToPath(new URL('../../migrations', import.meta.url));
-const value = <T>(envelope: RpcEnvelope<unknown>): T => {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-};
 
 let db: TestDatabase;
 let base: string;
@@ -58,21 +55,21 @@ describe('a project read from its package.json script and .env', () => {
     const root = await makeProject('course-tracker', db.url);
     const dispatch = await open({ projectDir: root, door: 'server' });
 
-    const project = value<ProjectInfo>(await dispatch('project/current', {}));
+    const project = envelopeValue<ProjectInfo>(await dispatch('project/current', {}));
     expect(project).toMatchObject({ root, name: 'course-tracker', script: 'migrate:up' });
     expect(project.origins.migrationsDir).toEqual({ value: join(root, 'db', 'migrations'), source: 'package.json script "migrate:up"' });
     expect(project.origins.migrationsTable).toEqual({ value: 'schema_migrations', source: 'package.json script "migrate:up"' });
     expect(project.origins.databaseUrl?.source).toBe('.env');
     expect(JSON.stringify(project)).not.toContain(new URL(db.url).password || '\u0000');
 
-    const list = value<ConnectionList>(await dispatch('connections/list', {}));
+    const list = envelopeValue<ConnectionList>(await dispatch('connections/list', {}));
     expect(list.currentId).toBe('database-url');
     expect(list.connections[0]).toMatchObject({ id: 'database-url', name: 'DATABASE_URL from .env', database: new URL(db.url).pathname.slice(1) });
 
-    const before = value<MigrationStatus>(await dispatch('migrations/status', {}));
+    const before = envelopeValue<MigrationStatus>(await dispatch('migrations/status', {}));
     expect(before.pendingMigrations).toHaveLength(3);
     expect(before.appliedMigrations).toEqual([]);
-    const run = value<MigrationRunResponse>(await dispatch('migrations/run', { selection: { direction: 'up', count: 1 } }));
+    const run = envelopeValue<MigrationRunResponse>(await dispatch('migrations/run', { selection: { direction: 'up', count: 1 } }));
     expect(run.success).toBe(true);
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -91,13 +88,13 @@ describe('connections belong to a project', () => {
     const second = await makeProject('second');
     const dispatch = await open({ projectDir: first, door: 'electron' });
     const profile = { name: 'staging', host: '127.0.0.1', port: 1, database: 'app', user: 'app', sslMode: 'disable', environment: 'staging', color: '#f08c00' };
-    const saved = value<ConnectionSummary>(await dispatch('connections/save', { profile }));
+    const saved = envelopeValue<ConnectionSummary>(await dispatch('connections/save', { profile }));
     expect(saved.project).toBe(first);
-    const inFirst = value<ConnectionList>(await dispatch('connections/list', {}));
+    const inFirst = envelopeValue<ConnectionList>(await dispatch('connections/list', {}));
     expect(inFirst.connections.map((c) => c.name)).toContain('staging');
 
-    expect(value<ProjectInfo>(await dispatch('project/open', { path: second })).root).toBe(second);
-    const inSecond = value<ConnectionList>(await dispatch('connections/list', {}));
+    expect(envelopeValue<ProjectInfo>(await dispatch('project/open', { path: second })).root).toBe(second);
+    const inSecond = envelopeValue<ConnectionList>(await dispatch('connections/list', {}));
     expect(inSecond.connections.map((c) => c.name)).not.toContain('staging');
     expect(inSecond.connections.some((c) => c.isSandbox)).toBe(true);
     expect(inSecond.currentId).not.toBe(saved.id);
@@ -114,7 +111,7 @@ describe('opening projects from a served UI', () => {
     const served = await open({ projectDir: inside, projectsRoot: join(base, 'root'), door: 'server' });
     expect(await served('project/open', { path: outside })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await served('project/open', { path: '../outside' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(value<ProjectInfo>(await served('project/open', { path: 'inside' })).root).toBe(inside);
+    expect(envelopeValue<ProjectInfo>(await served('project/open', { path: 'inside' })).root).toBe(inside);
     expect(await served('project/pick-folder', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('only the desktop app') } });
   });
 });
