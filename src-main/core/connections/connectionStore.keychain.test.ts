@@ -34,7 +34,7 @@ describe('passwords in the OS keychain (gnome-keyring over D-Bus)', () => {
     expect(await keytar.getPassword('pgm-studio', imported.id)).toBe(`${password}@/`);
     expect(await dataFolderText()).not.toContain(password);
 
-    const { id: _id, passwordSource: _source, isSandbox: _sandbox, ...profile } = imported;
+    const { id: _id, passwordSource: _source, isSandbox: _sandbox, project: _project, ...profile } = imported;
     expect((await temp.store.save({ profile: { ...profile, id: imported.id }, password: '' })).passwordSource).toBe('none');
     expect(await keytar.getPassword('pgm-studio', imported.id)).toBeNull();
     await temp.store.delete(imported.id);
