@@ -21,6 +21,8 @@ const hintsBySqlState: Record<string, string> = {
   '55P03': 'A lock could not be obtained (lock_timeout): another session is using the table. Retry when traffic is low or find the blocking session in pg_stat_activity.',
   '40P01': 'Deadlock with another session. Retry, and avoid running migrations while the application holds long transactions.',
   '0A000': 'PostgreSQL does not support this operation here (feature not supported). Check the PostgreSQL version and the statement.',
+  // "out of shared memory": the lock table is full, typically one command applying thousands of migrations in one transaction.
+  '53200': 'PostgreSQL ran out of lock slots (max_locks_per_transaction): one command holds every lock its migrations took until it commits. Run fewer migrations per command (--count N, or "Run up to here"), or raise max_locks_per_transaction.',
   '2BP01': 'Other objects depend on this one. Drop or alter the dependent objects first, or use { cascade: true } deliberately.',
 };
 
