@@ -21,6 +21,10 @@ export const errorCodes = [
   'invalid-project',
   'invalid-name',
   'file-exists',
+  /** migrations/save: the file changed on disk since it was opened (detail: the file as it is now). */
+  'file-changed-on-disk',
+  /** migrations/save: the migration is applied in the target database; editing it changes nothing there. */
+  'migration-applied',
   'forbidden',
   'rate-limited',
   'internal',

@@ -1,8 +1,11 @@
 import type { ChannelInput, ChannelOutput, ChannelParsedInput } from './channel';
+import { authoringContract } from './authoring';
 import { connectionsContract } from './connections';
 import { migrationsContract } from './migrations';
 import { projectContract } from './project';
 
+export * from './authoring';
+export * from './authoringTemplates';
 export * from './channel';
 export * from './client';
 export * from './connections';
@@ -12,7 +15,7 @@ export * from './project';
 export * from './schema';
 
 /** Every channel any door serves. A handler is written once per entry. */
-export const contract = { ...migrationsContract, ...connectionsContract, ...projectContract };
+export const contract = { ...migrationsContract, ...authoringContract, ...connectionsContract, ...projectContract };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export const channelNames = Object.keys(contract) as ChannelName[];

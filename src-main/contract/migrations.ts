@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import { migrationTemplateIds } from './authoringTemplates';
+import type { EditedAfterApply } from './authoring';
 import type { SchemaChangeSummary } from './schema';
 
 /** `{timestamp}_{name}` without extension, as node-pg-migrate stores it in `pgmigrations.name`. */
@@ -26,6 +28,8 @@ export interface MigrationEntry {
   hasDown: boolean | null;
   /** Only on a 'duplicate-name' entry: every file carrying the name, in node-pg-migrate's order. */
   duplicateFiles?: string[];
+  /** Only on an applied entry whose file changed since the app applied it (checksum recorded then). */
+  editedAfterApply?: EditedAfterApply;
 }
 
 /** The seed's GET /api/migrations `status` object plus one entry per migration. */
@@ -202,8 +206,15 @@ export const createMigrationInputSchema = z
   .object({
     name: z.string().min(1).max(200),
     language: z.enum(newMigrationLanguages).default('js'),
+    /** The file's text (the editor's); otherwise `template`, otherwise the blank template. */
+    content: z.string().max(1_048_576).optional(),
+    template: z.enum(migrationTemplateIds).optional(),
+    /** Fills a template's `{{table}}`. */
+    table: z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, 'A plain SQL identifier.').max(63).optional(),
   })
-  .strict();
+  .strict()
+  .refine((i) => !(i.content !== undefined && i.template !== undefined), { message: 'Give either content or template, not both.' });
+export type CreateMigrationInput = z.output<typeof createMigrationInputSchema>;
 
 export interface CreatedMigration {
   name: string;

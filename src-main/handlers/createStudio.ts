@@ -3,6 +3,7 @@ import type { ConnectionStoreOptions } from '../core/connections';
 import { retainDatabasePools } from '../core/database';
 import { createProjectSession } from '../core/project/projectSession';
 import { appHandlers } from './app';
+import { authoringHandlers } from './authoring';
 import { createConnectionContext } from './connectionContext';
 import { connectionsHandlers } from './connections';
 import { stderrLog, type ProcessLog } from './errorShape';
@@ -88,6 +89,7 @@ export function createStudio(options: StudioOptions): Studio {
     }),
     // A broken project (say, a missing migrations folder) must not stop a connection test: default to public then.
     ...connectionsHandlers(connections, events, () => project().then((info) => info.settings.schema, () => 'public')),
+    ...authoringHandlers(),
     ...appHandlers({ door: options.door, project, projectOpening: opening }),
     ...projectHandlers({ session, opening, events, pickFolder: options.pickFolder }),
   };

@@ -16,7 +16,8 @@ export interface MigrationsDeps {
   runs: RunGuard;
 }
 
-type MigrationChannel = Extract<ChannelName, `migrations/${string}`>;
+// migrations/source and migrations/save belong to the editor (handlers/authoring.ts).
+type MigrationChannel = Exclude<Extract<ChannelName, `migrations/${string}`>, 'migrations/source' | 'migrations/save'>;
 
 /** The database and the project settings a call works on, read together. */
 const targetAndProject = (deps: MigrationsDeps, connectionId?: string) => Promise.all([deps.target(connectionId), deps.project()]);
