@@ -1,6 +1,8 @@
 import type { AppInfo, Handlers, ProjectSettings } from '../contract';
+import { createAppliedSourceStore, onDatabase } from '../core/authoring';
 import type { ConnectionStoreOptions } from '../core/connections';
-import { retainDatabasePools } from '../core/database';
+import { SandboxConnection } from '../core/connections/sandboxConnection';
+import { retainDatabasePools, type DatabaseTarget } from '../core/database';
 import { createProjectSession } from '../core/project/projectSession';
 import { appHandlers } from './app';
 import { authoringHandlers } from './authoring';
@@ -38,6 +40,8 @@ export interface StudioOptions {
   log?: ProcessLog;
   /** Progress of slow connection steps (the sandbox's first start) for a door that shows it, e.g. the CLI's stderr. */
   connectionProgress?: Pick<ConnectionStoreOptions, 'onProgress' | 'onLog'>;
+  /** Where the up-down-up test makes its scratch databases (a role that may create databases); default: the sandbox. */
+  scratchServer?: DatabaseTarget;
 }
 
 export interface Studio {
@@ -79,6 +83,10 @@ export function createStudio(options: StudioOptions): Studio {
   const project = async () => (await session.current()).info;
   const productionGuard = createProductionGuard(connections, options.door);
   const runs = createRunGuard();
+  const appliedSources = createAppliedSourceStore(options.dataDir);
+  // The sandbox starts only when an up-down-up test first needs it.
+  const scratchSandbox = options.scratchServer === undefined ? new SandboxConnection({ dataDir: options.dataDir, ...options.connectionProgress }) : null;
+  const scratchServer = async () => options.scratchServer ?? onDatabase((await scratchSandbox!.resolve()).target, 'postgres');
   const handlers: Handlers = {
     ...migrationsHandlers({
       project: async () => (await project()).settings,
@@ -86,10 +94,11 @@ export function createStudio(options: StudioOptions): Studio {
       targetToChange: (connectionId, confirm) => productionGuard.targetToChange(connectionId, confirm),
       events,
       runs,
+      appliedSources,
     }),
     // A broken project (say, a missing migrations folder) must not stop a connection test: default to public then.
     ...connectionsHandlers(connections, events, () => project().then((info) => info.settings.schema, () => 'public')),
-    ...authoringHandlers(),
+    ...authoringHandlers({ project: async () => (await project()).settings, target: (connectionId) => connections.target(connectionId), scratchServer }),
     ...appHandlers({ door: options.door, project, projectOpening: opening }),
     ...projectHandlers({ session, opening, events, pickFolder: options.pickFolder }),
   };
@@ -101,6 +110,7 @@ export function createStudio(options: StudioOptions): Studio {
       // Connections first: the sandbox server stops after them.
       await releasePools();
       await connections.close();
+      await scratchSandbox?.close();
     },
   };
 }

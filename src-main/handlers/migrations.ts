@@ -1,8 +1,9 @@
-import type { ChannelName, Handlers, MigrationEvent, MigrationStatus, ProjectSettings } from '../contract';
+import type { ChannelName, Handlers, MigrationEvent, MigrationRunResult, MigrationStatus, ProjectSettings } from '../contract';
 import {
   createMigration, findLockHolder, getStatus, planRun, redoMigrations, rehearse, runMigrations,
   type RunOptions,
 } from '../core/migrations';
+import type { AppliedSourceStore } from '../core/authoring';
 import { poolKey, sharedInFlight, type DatabaseTarget } from '../core/database';
 import type { EventBus } from './eventBus';
 import type { RunGuard } from './runGuard';
@@ -14,6 +15,8 @@ export interface MigrationsDeps {
   targetToChange(connectionId: string | undefined, confirm: string | undefined): Promise<DatabaseTarget>;
   events: EventBus;
   runs: RunGuard;
+  /** Records what runs applied, so status flags a file edited since (authoring). */
+  appliedSources?: AppliedSourceStore;
 }
 
 // migrations/source and migrations/save belong to the editor (handlers/authoring.ts).
@@ -42,6 +45,7 @@ function streamedRun<T extends { success: boolean; message: string }>(
     try {
       const [target, project] = await Promise.all([resolveTarget(), deps.project()]);
       const result = await work(target, project, { runId, onEvent, signal });
+      if ('results' in result) await recordApplied(deps, target, project, result.results as MigrationRunResult[]);
       if (started && !finished) onEvent({ type: 'run-finished', runId, success: result.success, message: result.message });
       return result;
     } catch (error) {
@@ -49,6 +53,17 @@ function streamedRun<T extends { success: boolean; message: string }>(
       throw error;
     }
   });
+}
+
+/** Remember what a command applied; a failure to record never turns a finished run into an error. */
+async function recordApplied(deps: MigrationsDeps, target: DatabaseTarget, project: ProjectSettings, results: MigrationRunResult[]): Promise<void> {
+  await deps.appliedSources?.recordRun(target, project, results).catch(() => undefined);
+}
+
+/** Status with the edited-after-apply flags; without them (never an error) when the records cannot be read. */
+async function statusWithEdits(deps: MigrationsDeps, target: DatabaseTarget, project: ProjectSettings): Promise<MigrationStatus> {
+  const status = await getStatus(target, project);
+  return deps.appliedSources === undefined ? status : deps.appliedSources.markEdited(target, project, status).catch(() => status);
 }
 
 /** A call's `checkOrder: false` overrides the project's check-order for that call only. */
@@ -62,7 +77,7 @@ export function migrationsHandlers(deps: MigrationsDeps): Pick<Handlers, Migrati
   return {
     'migrations/status': async ({ connectionId }) => {
       const [target, project] = await targetAndProject(deps, connectionId);
-      return statusReads(`${poolKey(target)} ${JSON.stringify(project)}`, () => getStatus(target, project));
+      return statusReads(`${poolKey(target)} ${JSON.stringify(project)}`, () => statusWithEdits(deps, target, project));
     },
     'migrations/plan': async ({ connectionId, selection, checkOrder }) => {
       const [target, project] = await targetAndProject(deps, connectionId);

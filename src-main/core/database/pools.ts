@@ -102,6 +102,15 @@ export class DatabasePools {
     }
   }
 
+  /** Ends the pool of one target (its database is about to be dropped or used as a template). */
+  async end(target: DatabaseTarget): Promise<void> {
+    const key = poolKey(target);
+    const pool = this.#pools.get(key);
+    if (pool === undefined) return;
+    this.#pools.delete(key);
+    await pool.end().catch(() => undefined);
+  }
+
   /** How many pools are open (one per target identity). */
   get size(): number {
     return this.#pools.size;
@@ -139,6 +148,11 @@ export function retainDatabasePools(): () => Promise<void> {
 /** Runs `fn` with a pooled connection to `target` and always gives it back. */
 export function withClient<T>(target: DatabaseTarget, fn: (client: pg.ClientBase) => Promise<T>): Promise<T> {
   return shared.withClient(target, fn);
+}
+
+/** Closes the shared pool's connections to `target` (before the database is dropped or copied as a template). */
+export function endDatabasePool(target: DatabaseTarget): Promise<void> {
+  return shared.end(target);
 }
 
 /** One client for a whole command (advisory lock + transaction); end it with `releaseSession()`. */

@@ -3,4 +3,5 @@
 export { readSchemaSnapshot, type CatalogReader, type SnapshotOptions } from './readSnapshot';
 export { diffSnapshots, isEmptyDiff, summarizeDiff } from './diffSnapshots';
 export { describeSchemaObject, schemaObjectKey } from './schemaObjectKey';
+export { snapshotText } from './snapshotText';
 export { undoStatements } from './undoStatements';

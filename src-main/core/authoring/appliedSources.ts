@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { MigrationRunResult, MigrationStatus, ProjectSettings } from '../../contract';
+import { readJsonFile, writeJsonFileAtomic } from '../appData';
+import { identityOf, type DatabaseTarget } from '../database';
+import { migrationFilePath, sha256Of } from './migrationSource';
+
+/**
+ * What the app applied, per database: each migration's sha256 and when, with the applied text kept
+ * once per distinct content (`sources/<sha256>`), so status can flag a file edited after it ran and
+ * show the diff (node-pg-migrate issue #1138). Only migrations the app applied have a record.
+ */
+const indexSchema = z.object({
+  database: z.string(),
+  migrations: z.record(z.string(), z.object({ sha256: z.string(), recordedAt: z.string() })),
+});
+type AppliedIndex = z.infer<typeof indexSchema>;
+
+export interface AppliedSourceStore {
+  /** After a command: record what it applied, forget what it reverted (in the order it ran them). */
+  recordRun(target: DatabaseTarget, project: ProjectSettings, results: readonly MigrationRunResult[]): Promise<void>;
+  /** Status with `editedAfterApply` on applied entries whose file differs from what was applied. */
+  markEdited(target: DatabaseTarget, project: ProjectSettings, status: MigrationStatus): Promise<MigrationStatus>;
+}
+
+// Database identity without password; the migrations table is part of it (two projects may share a database).
+function databaseKey(target: DatabaseTarget, project: ProjectSettings): string {
+  const { host, port, database, user } = identityOf(target);
+  return `${user}@${host}:${port}/${database} ${project.migrationsSchema}.${project.migrationsTable}`;
+}
+
+export function createAppliedSourceStore(dataDir: string): AppliedSourceStore {
+  const root = join(dataDir, 'applied-migrations');
+  const indexPath = (key: string) => join(root, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+  const sourcePath = (sha256: string) => join(root, 'sources', sha256);
+  // File sha256 by path, valid while size and mtime stay: status does not re-hash unchanged files.
+  const hashes = new Map<string, { size: number; mtimeMs: number; sha256: string }>();
+  // One writer at a time, so two commands' records do not overwrite each other.
+  let writing: Promise<unknown> = Promise.resolve();
+
+  async function currentHash(path: string): Promise<string | null> {
+    const info = await stat(path).catch(() => null);
+    if (info === null) return null;
+    const cached = hashes.get(path);
+    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.sha256;
+    const sha256 = sha256Of(await readFile(path));
+    hashes.set(path, { size: info.size, mtimeMs: info.mtimeMs, sha256 });
+    return sha256;
+  }
+
+  async function recordRun(target: DatabaseTarget, project: ProjectSettings, results: readonly MigrationRunResult[]): Promise<void> {
+    const done = results.filter((r) => r.success && !r.rolledBack);
+    if (done.length === 0) return;
+    const key = databaseKey(target, project);
+    const work = writing.then(async () => {
+      const index: AppliedIndex = (await readJsonFile(indexPath(key), indexSchema)) ?? { database: key, migrations: {} };
+      for (const result of done) {
+        if (result.direction === 'down') {
+          delete index.migrations[result.name];
+          continue;
+        }
+        const found = await migrationFilePath(project, result.name).catch(() => null);
+        if (found === null) continue;
+        const bytes = await readFile(found.path);
+        const sha256 = sha256Of(bytes);
+        await mkdir(join(root, 'sources'), { recursive: true });
+        await writeFile(sourcePath(sha256), bytes, { flag: 'wx', mode: 0o600 }).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EEXIST') throw error;
+        });
+        index.migrations[result.name] = { sha256, recordedAt: result.timestamp };
+      }
+      await writeJsonFileAtomic(indexPath(key), index, { backup: false });
+    });
+    writing = work.catch(() => undefined);
+    await work;
+  }
+
+  async function markEdited(target: DatabaseTarget, project: ProjectSettings, status: MigrationStatus): Promise<MigrationStatus> {
+    const index = await readJsonFile(indexPath(databaseKey(target, project)), indexSchema);
+    if (index === undefined) return status;
+    const migrations = await Promise.all(
+      status.migrations.map(async (entry) => {
+        const record = index.migrations[entry.name];
+        if (record === undefined || entry.runOn === null || entry.file === null) return entry;
+        const path = join(project.migrationsDir, entry.file);
+        const currentSha256 = await currentHash(path);
+        if (currentSha256 === null || currentSha256 === record.sha256) return entry;
+        const [recordedContent, currentContent] = await Promise.all([readFile(sourcePath(record.sha256), 'utf8').catch(() => ''), readFile(path, 'utf8')]);
+        return { ...entry, editedAfterApply: { recordedAt: record.recordedAt, recordedSha256: record.sha256, currentSha256, recordedContent, currentContent } };
+      }),
+    );
+    return { ...status, migrations };
+  }
+
+  return { recordRun, markEdited };
+}
