@@ -38,7 +38,8 @@ const modules = {
 };
 
 function startWorker(): Worker {
-  const worker = new Worker(evaluationWorkerSource, { eval: true, workerData: { modules }, resourceLimits: { maxOldGenerationSizeMb: 256 }, stdout: true, stderr: true });
+  // An empty environment: the text being evaluated must not read DATABASE_URL or any other secret of the process.
+  const worker = new Worker(evaluationWorkerSource, { eval: true, env: {}, workerData: { modules }, resourceLimits: { maxOldGenerationSizeMb: 256 }, stdout: true, stderr: true });
   // A worker waiting for its job must not keep the process alive.
   worker.unref();
   worker.on('error', () => undefined);

@@ -127,3 +127,15 @@ describe('lint: the seed review checklist', { timeout: 60_000 }, () => {
     expect(ofRule(await lint(js(`  pgm.createTable('tags', { id: 'id' });`)), 'source-error')).toEqual([]);
   });
 });
+
+describe('evaluation worker', { timeout: 60_000 }, () => {
+  it('the evaluated text sees none of the process environment (no DATABASE_URL to read)', async () => {
+    process.env.PGM_STUDIO_TEST_SECRET = 'postgres://u:hunter2@h/db';
+    try {
+      const evaluation = await evaluateMigration('js', "exports.up = (pgm) => {\n  pgm.sql('SELECT ' + JSON.stringify(String(process.env.PGM_STUDIO_TEST_SECRET)));\n};\n");
+      expect(evaluation).toMatchObject({ up: { sql: ['SELECT "undefined";'] } });
+    } finally {
+      delete process.env.PGM_STUDIO_TEST_SECRET;
+    }
+  });
+});
