@@ -9,6 +9,7 @@ import { registerRedo } from './commands/redo';
 import { registerRehearse } from './commands/rehearse';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerTestMigration } from './commands/testMigration';
 import { registerUp } from './commands/up';
 
 export function createProgram(deps: CommandDeps): Command {
@@ -38,6 +39,7 @@ export function createProgram(deps: CommandDeps): Command {
   registerRedo(program, deps);
   registerRehearse(program, deps);
   registerCreate(program, deps);
+  registerTestMigration(program, deps);
   registerServe(program, deps.shared, deps.terminal);
   return program;
 }

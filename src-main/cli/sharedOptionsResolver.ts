@@ -72,11 +72,15 @@ export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.Proc
       const settings = studioOptions(command);
       const databaseUrl = use.database ? settings.databaseUrl : undefined;
       if (databaseUrl) terminal.masker.addUrlPassword(databaseUrl);
+      // test-migration's scratch server when not the sandbox (a role that may create databases).
+      const scratchUrl = process.env.PGM_STUDIO_SCRATCH_URL;
+      if (scratchUrl) terminal.masker.addUrlPassword(scratchUrl);
       const { verbose } = options(command);
       studio = createStudio({
         ...settings,
         databaseUrl,
         door: 'cli',
+        ...(scratchUrl ? { scratchServer: { connectionString: scratchUrl } } : {}),
         log,
         connectionProgress: { onProgress: note, ...(verbose ? { onLog: (line: string) => note(`sandbox: ${line}`) } : {}) },
       });
