@@ -31,7 +31,19 @@ export interface ScratchServer {
   list(prefix: string): Promise<string[]>;
 }
 
-export const uniqueScratchName = (kind: string) => `${scratchPrefix}${kind}_${randomBytes(6).toString('hex')}`;
+/** `pgm_studio_{kind}_{unix seconds}_{random}`: the time lets a later test drop what a crashed one left. */
+export const uniqueScratchName = (kind: 'scratch' | 'building', now = Date.now()) => `${scratchPrefix}${kind}_${Math.floor(now / 1000)}_${randomBytes(6).toString('hex')}`;
+
+/** Scratch and half-built databases older than this were left by a test that crashed: no test runs that long. */
+export const abandonedAfterMs = 6 * 60 * 60 * 1000;
+
+/** Names among `names` that a crashed test left behind (made more than abandonedAfterMs ago). */
+export function abandonedScratchNames(names: readonly string[], now = Date.now()): string[] {
+  return names.filter((name) => {
+    const match = new RegExp(`^${scratchPrefix}(?:scratch|building)_(\\d+)_[0-9a-f]+$`).exec(name);
+    return match !== null && now - Number(match[1]) * 1000 > abandonedAfterMs;
+  });
+}
 
 export function scratchServer(server: DatabaseTarget): ScratchServer {
   const admin = onDatabase(server, 'postgres');

@@ -10,7 +10,7 @@ import { listMigrationFilesToRun, migrationTimestamp, type MigrationFile } from 
 import { diffSnapshots, readSchemaSnapshot, snapshotText, summarizeDiff } from '../schema';
 import { evaluateMigration } from './evaluateMigration';
 import { baseNameOf } from './lint';
-import { onDatabase, scratchPrefix, scratchServer, uniqueScratchName } from './scratchDatabases';
+import { abandonedScratchNames, onDatabase, scratchPrefix, scratchServer, uniqueScratchName } from './scratchDatabases';
 import { sha256Of } from './migrationSource';
 
 export interface UpDownUpInput {
@@ -81,6 +81,8 @@ export async function upDownUp(server: DatabaseTarget, project: ProjectSettings,
   };
 
   const database = uniqueScratchName('scratch');
+  // What a crashed test (a killed process) left on the server goes first; never fails the test.
+  await scratch.list(scratchPrefix).then((names) => Promise.all(abandonedScratchNames(names).map((name) => scratch.drop(name))), () => undefined).catch(() => undefined);
   try {
     // The replayed files, and the tested text as the last migration, in a folder of their own.
     const contents = await Promise.all(replay.map(async (f) => ({ file: f.file, bytes: await readFile(join(project.migrationsDir, f.file)) })));
