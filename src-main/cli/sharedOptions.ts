@@ -26,7 +26,7 @@ export interface SharedOptions {
 }
 
 /** The shared options as createStudio takes them: paths resolved against the current folder. */
-export type CommandStudioOptions = Pick<StudioOptions, 'dataDir' | 'projectDir' | 'migrationsDir' | 'configFile' | 'projectOverrides' | 'databaseUrl'>;
+export type CommandStudioOptions = Pick<StudioOptions, 'dataDir' | 'projectDir' | 'migrationsDir' | 'configFile' | 'projectOverrides' | 'databaseUrl' | 'scratchServer'>;
 
 /** The shared handlers as a command calls them: every call goes through the router, like the other doors. */
 export interface CliStudio {

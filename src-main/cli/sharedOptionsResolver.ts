@@ -60,6 +60,8 @@ export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.Proc
       configFile: opts.configFile ? resolvePath(opts.configFile) : undefined,
       projectOverrides,
       databaseUrl: databaseUrlOf(opts),
+      // Where the up-down-up test (test-migration, the editor) makes scratch databases, when not the sandbox: a role that may create databases.
+      ...(env.PGM_STUDIO_SCRATCH_URL ? { scratchServer: { connectionString: env.PGM_STUDIO_SCRATCH_URL } } : {}),
     };
   };
 
@@ -72,15 +74,12 @@ export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.Proc
       const settings = studioOptions(command);
       const databaseUrl = use.database ? settings.databaseUrl : undefined;
       if (databaseUrl) terminal.masker.addUrlPassword(databaseUrl);
-      // test-migration's scratch server when not the sandbox (a role that may create databases).
-      const scratchUrl = process.env.PGM_STUDIO_SCRATCH_URL;
-      if (scratchUrl) terminal.masker.addUrlPassword(scratchUrl);
+      if (settings.scratchServer?.connectionString) terminal.masker.addUrlPassword(settings.scratchServer.connectionString);
       const { verbose } = options(command);
       studio = createStudio({
         ...settings,
         databaseUrl,
         door: 'cli',
-        ...(scratchUrl ? { scratchServer: { connectionString: scratchUrl } } : {}),
         log,
         connectionProgress: { onProgress: note, ...(verbose ? { onLog: (line: string) => note(`sandbox: ${line}`) } : {}) },
       });

@@ -18,7 +18,7 @@ import { seedApiRoutes, type RateLimit } from './seedApi';
 import { createUiSession } from './uiSession';
 
 /** The studio's own settings (data folder, project, --database-url, log), plus how to serve it. */
-export interface ServerOptions extends Pick<StudioOptions, 'dataDir' | 'projectDir' | 'projectsRoot' | 'migrationsDir' | 'configFile' | 'projectOverrides' | 'databaseUrl' | 'log'> {
+export interface ServerOptions extends Pick<StudioOptions, 'dataDir' | 'projectDir' | 'projectsRoot' | 'migrationsDir' | 'configFile' | 'projectOverrides' | 'databaseUrl' | 'scratchServer' | 'log'> {
   host?: string;
   /** 0 (default): any free port. */
   port?: number;
