@@ -82,7 +82,9 @@ export function evaluateMigration(language: MigrationSourceLanguage, content: st
       finish(message.ok ? message.result : { load: { message: message.message } });
     });
     worker.on('error', (error) => finish({ load: { message: `The migration stopped its evaluation: ${error.message}` } }));
-    worker.on('exit', () => finish({ load: { message: 'The migration never finished: up or down awaits something that never happens.' } }));
+    worker.on('exit', (code) =>
+      finish({ load: { message: code === 0 ? 'The migration never finished: up or down awaits something that never happens.' : `The migration stopped its evaluation (exit code ${code}: process.exit, or out of memory).` } }),
+    );
     worker.postMessage({ language, content, filename });
   });
 }

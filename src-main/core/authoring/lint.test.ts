@@ -129,6 +129,12 @@ describe('lint: the seed review checklist', { timeout: 60_000 }, () => {
 });
 
 describe('evaluation worker', { timeout: 60_000 }, () => {
+  it('process.exit() in the text ends its worker, not this process, and is reported', async () => {
+    const evaluation = await evaluateMigration('js', 'exports.up = () => { process.exit(3); };\n');
+    expect(evaluation).toEqual({ load: { message: expect.stringMatching(/exit code 3/) } });
+    expect(await evaluateMigration('js', "exports.up = (pgm) => { pgm.sql('SELECT 1'); };\n")).toMatchObject({ up: { sql: ['SELECT 1;'] } });
+  });
+
   it('the evaluated text sees none of the process environment (no DATABASE_URL to read)', async () => {
     process.env.PGM_STUDIO_TEST_SECRET = 'postgres://u:hunter2@h/db';
     try {
