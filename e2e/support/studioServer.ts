@@ -54,9 +54,10 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // The editor's up-down-up test makes its scratch databases on the test server, not in a sandbox of its own.
       // No Secret Service, on every machine: the UI's keychain-unavailable path is the one these specs
       // pin (the keychain itself is tested against a real gnome-keyring by `npm run test:keychain:ci`).
-      env: { ...process.env, NO_COLOR: '1', DATABASE_URL: options.databaseUrl, PGM_STUDIO_READ_TOKEN: readToken, PGM_STUDIO_ADMIN_TOKEN: adminToken, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/pgm-studio-e2e-bus' },
+      env: { ...process.env, NO_COLOR: '1', DATABASE_URL: options.databaseUrl, PGM_STUDIO_SCRATCH_URL: process.env.PGM_STUDIO_E2E_ADMIN_URL, PGM_STUDIO_READ_TOKEN: readToken, PGM_STUDIO_ADMIN_TOKEN: adminToken, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/pgm-studio-e2e-bus' },
     },
   );
   let output = '';
