@@ -1,4 +1,6 @@
+import type { BackupEvent } from './backups';
 import type { MigrationEvent } from './migrations';
+import type { RollbackEvent } from './rollback';
 import type { StudioErrorShape } from './errors';
 import { StudioError } from './errors';
 import type { ChannelName, InputOf, OutputOf } from './index';
@@ -7,7 +9,14 @@ import type { ChannelName, InputOf, OutputOf } from './index';
 export type RpcEnvelope<T> = { ok: true; value: T } | { ok: false; error: StudioErrorShape };
 
 /** Events pushed from the main process / server to the UI. */
-export type StudioEvent = MigrationEvent | { type: 'connections-changed' } | { type: 'project-changed' };
+export type StudioEvent = MigrationEvent | BackupEvent | RollbackEvent | { type: 'connections-changed' } | { type: 'project-changed' };
+
+const migrationEventTypes: ReadonlySet<string> = new Set<MigrationEvent['type']>(['run-started', 'migration-started', 'migration-finished', 'migration-failed', 'log', 'run-finished']);
+
+/** A run's event (not a backup's, a rollback's or a list change). */
+export function isMigrationEvent(event: StudioEvent): event is MigrationEvent {
+  return migrationEventTypes.has(event.type);
+}
 
 type Domain<K> = K extends `${infer D}/${string}` ? D : never;
 type VerbOf<K, D extends string> = K extends `${D}/${infer V}` ? V : never;

@@ -6,6 +6,7 @@ import { retainDatabasePools, type DatabaseTarget } from '../core/database';
 import { createProjectSession } from '../core/project/projectSession';
 import { appHandlers } from './app';
 import { authoringHandlers } from './authoring';
+import { backupsHandlers } from './backups';
 import { createConnectionContext } from './connectionContext';
 import { connectionsHandlers } from './connections';
 import { stderrLog, type ProcessLog } from './errorShape';
@@ -101,6 +102,7 @@ export function createStudio(options: StudioOptions): Studio {
     ...authoringHandlers({ project: async () => (await project()).settings, target: (connectionId) => connections.target(connectionId), scratchServer }),
     ...appHandlers({ door: options.door, project, projectOpening: opening }),
     ...projectHandlers({ session, opening, events, pickFolder: options.pickFolder }),
+    ...backupsHandlers(),
   };
   return {
     handlers,

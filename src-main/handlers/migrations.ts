@@ -19,8 +19,8 @@ export interface MigrationsDeps {
   appliedSources?: AppliedSourceStore;
 }
 
-// migrations/source and migrations/save belong to the editor (handlers/authoring.ts).
-type MigrationChannel = Exclude<Extract<ChannelName, `migrations/${string}`>, 'migrations/source' | 'migrations/save'>;
+// migrations/source and migrations/save belong to the editor (handlers/authoring.ts); migrations/stake to the rollback handlers (handlers/backups.ts).
+type MigrationChannel = Exclude<Extract<ChannelName, `migrations/${string}`>, 'migrations/source' | 'migrations/save' | 'migrations/stake'>;
 
 /** The database and the project settings a call works on, read together. */
 const targetAndProject = (deps: MigrationsDeps, connectionId?: string) => Promise.all([deps.target(connectionId), deps.project()]);

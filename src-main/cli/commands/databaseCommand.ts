@@ -1,7 +1,7 @@
 // The common frame of the commands that talk to a database: project, then connection, then the work,
 // with the run's live progress on stderr while it lasts.
 import type { Command } from 'commander';
-import type { ProjectInfo, StudioApi } from '../../contract';
+import { isMigrationEvent, type ProjectInfo, type StudioApi } from '../../contract';
 import { maskUrlPasswords } from '../../core/database';
 import { createRunProgress } from '../output/runProgress';
 import { interruptOnStopSignals } from '../stopSignals';
@@ -40,7 +40,7 @@ export async function withDatabase(deps: CommandDeps, command: Command, work: (c
   deps.terminal.err(deps.terminal.errStyle.dim(`database: ${label} · migrations: ${project.settings.migrationsDir}`));
   const progress = createRunProgress(deps.terminal, { verbose });
   const unsubscribe = studio.events.subscribe((event) => {
-    if (event.type !== 'connections-changed' && event.type !== 'project-changed') progress(event);
+    if (isMigrationEvent(event)) progress(event);
   });
   try {
     deps.setExitCode(await work({ api: studio.api, project, label, json }));
