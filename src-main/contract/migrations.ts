@@ -90,6 +90,27 @@ export const runSelectionSchema = z
   .refine((s) => !(s.count !== undefined && s.to !== undefined), { message: 'Give either count or to, not both.' });
 export type RunSelection = z.infer<typeof runSelectionSchema>;
 
+/**
+ * A PostgreSQL time setting as lock_timeout / statement_timeout take it: a number with an optional
+ * unit (us, ms, s, min, h, d; none = ms), e.g. `5s`, `2min`, `1500`; `0` turns the timeout off.
+ */
+export const postgresIntervalSchema = z
+  .string()
+  .trim()
+  .max(32)
+  .regex(/^\d+(\.\d+)?\s*(us|ms|s|min|h|d)?$/, 'Give a PostgreSQL time such as 5s, 500ms, 2min or 1h (0 turns it off).');
+
+/** lock_timeout / statement_timeout for one run, applied with SET LOCAL inside its transaction. */
+export const runTimeoutsSchema = z
+  .object({
+    /** How long one statement may wait for a lock before the run fails (SQLSTATE 55P03). */
+    lockTimeout: postgresIntervalSchema.optional(),
+    /** How long one statement may run before the run fails (SQLSTATE 57014). */
+    statementTimeout: postgresIntervalSchema.optional(),
+  })
+  .strict();
+export type RunTimeouts = z.infer<typeof runTimeoutsSchema>;
+
 export const targetSchema = z.object({ connectionId: z.string().min(1).max(200).optional() }).strict();
 
 /**

@@ -10,6 +10,7 @@ import { listMigrationFilesToRun } from './migrationFiles';
 import { assertOrder, assertRanThePlan, planSelection } from './plan';
 import { runnerLogger, runnerOptions } from './runnerOptions';
 import { RunInterrupt } from './runInterrupt';
+import { validRunTimeouts } from './runTimeouts';
 import { RunTracker } from './runTracker';
 import { findLoadError } from './scriptLoader';
 import { TransactionalClient, TransactionEndedError, type TransactionMode } from './transactionalClient';
@@ -62,9 +63,10 @@ export async function executeCommand(
   project: ProjectSettings,
   steps: StepSelection[],
   mode: TransactionMode,
-  { runId, onEvent, expectedPlan, signal }: RunOptions & { runId: string },
+  { runId, onEvent, expectedPlan, signal, timeouts }: RunOptions & { runId: string },
 ): Promise<CommandOutcome> {
   const emit = (event: MigrationEvent): void => onEvent?.(event);
+  const runTimeouts = validRunTimeouts(timeouts);
   const logger = runnerLogger(emit, runId);
   const files = await listMigrationFilesToRun(project.migrationsDir);
   // One pooled client for the whole command: the session-level advisory lock and the transaction live on it.
@@ -80,7 +82,7 @@ export async function executeCommand(
   let beforeAutocommit: SchemaSnapshot | null = null;
   const tx = new TransactionalClient(runClient, mode, tracker, async () => {
     beforeAutocommit = await readSchemaSnapshot(client, snapshotOptions(project)).catch(() => null);
-  });
+  }, runTimeouts);
   const plans: CommandOutcome['plans'] = [];
   let failure: MigrationFailure | undefined;
   // pgmigrations and the schema before the first migration ran, to tell the truth after a failure.

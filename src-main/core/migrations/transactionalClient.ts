@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import type { RunTimeouts } from '../../contract';
+import { applyRunTimeouts } from './runTimeouts';
 
 export type TransactionMode = 'commit' | 'rehearse';
 
@@ -83,6 +85,8 @@ export class TransactionalClient {
     private readonly observer: StatementObserver,
     /** Called after the commit that precedes a pgm.noTransaction() migration, before its first statement. */
     private readonly beforeAutocommit: () => Promise<void> = async () => undefined,
+    /** lock_timeout / statement_timeout: SET LOCAL in each outer transaction, SET for a noTransaction migration's autocommit. */
+    private readonly timeouts: RunTimeouts = {},
   ) {}
 
   /** Opens the outer transaction (again, after a noTransaction break) before each runner() call. */
@@ -133,6 +137,7 @@ export class TransactionalClient {
     this.outerOpen = true;
     this.mark = randomBytes(8).toString('hex');
     await this.client.query(`SELECT set_config('${markSetting}', '${this.mark}', true)`);
+    await applyRunTimeouts(this.client, this.timeouts, true);
   }
 
   /** After a statement that ran inside our transaction: is it still ours? ('I' idle: ended; 'T' but unmarked: a new one.) */
@@ -185,6 +190,7 @@ export class TransactionalClient {
         this.outerOpen = false;
         this.observer.committed();
         await this.beforeAutocommit();
+        await applyRunTimeouts(this.client, this.timeouts, false);
       }
     }
     const inOurTransaction = this.outerOpen;

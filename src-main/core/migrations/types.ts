@@ -8,4 +8,6 @@ export interface RunOptions {
   expectedPlan?: readonly string[];
   /** Abort to interrupt the run: the running statement is cancelled and the command rolled back (see runInterrupt.ts). */
   signal?: AbortSignal;
+  /** lock_timeout / statement_timeout for this run: SET LOCAL inside its transaction (SET for a pgm.noTransaction() migration). */
+  timeouts?: { lockTimeout?: string; statementTimeout?: string };
 }
