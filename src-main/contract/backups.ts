@@ -150,7 +150,7 @@ export type BackupEvent =
       tablesDone: number;
       tablesTotal: number;
       bytesWritten: number;
-      /** From pg_total_relation_size of the tables dumped: an upper bound for a compressed backup. */
+      /** pg_table_size of the tables dumped (heap + TOAST): what an uncompressed dump would roughly take. */
       bytesEstimated: number;
       currentTable: string | null;
     }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { backupIdSchema, type BackupRecord, type BackupVerification } from './backups';
-import { confirmDatabaseSchema, migrationNameSchema, runInputSchema, targetSchema, type MigrationFailure, type MigrationRunResponse } from './migrations';
+import { confirmDatabaseSchema, migrationNameSchema, postgresIntervalSchema, runInputSchema, targetSchema, type MigrationFailure, type MigrationRunResponse } from './migrations';
 import type { SchemaChangeSummary } from './schema';
 
 // Backup-then-rollback: what a down would destroy, the pre-flight, and the guided run.
@@ -92,7 +92,7 @@ export const rollbackRunInputSchema = targetSchema.extend({
     z.object({ skip: z.object({ typedDatabaseName: z.string().min(1).max(63), phrase: z.string().max(200) }).strict() }).strict(),
   ]),
   /** lock_timeout for the downs (PostgreSQL interval text); default '5s'. */
-  lockTimeout: z.string().regex(/^\d{1,7}\s*(ms|s|min)?$/, 'e.g. "5s", "500ms", "1min"').optional(),
+  lockTimeout: postgresIntervalSchema.optional(),
   /** Production databases: their name, typed (as for migrations/run). */
   confirm: confirmDatabaseSchema.optional(),
   /** The plan the operator confirmed (rollback/plan's migrations); anything else is refused ('plan-changed'). */

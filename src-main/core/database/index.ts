@@ -2,7 +2,7 @@
 // to a pg config, to the libpq environment, to a display string), connect and the pools, password
 // masking and the mapping of PostgreSQL errors. Only this folder imports `pg` as a value.
 export type { DatabaseEndpoint, DatabaseIdentity, DatabaseTarget, SslMode } from './target';
-export { applicationName, connectTimeoutMs, databaseTargetFor, describeTarget, identityOf } from './target';
+export { applicationName, connectTimeoutMs, databaseTargetFor, describeTarget, identityOf, targetForDatabase } from './target';
 export { parseConnectionUrl, type ParsedConnectionUrl } from './connectionUrl';
 export { libpqEnvironment, type LibpqEnvironment } from './libpqEnvironment';
 export { connect } from './connect';

@@ -51,3 +51,11 @@ export function describeTarget(target: DatabaseTarget): string {
   const { host, port, database, user } = identityOf(target);
   return `${user}@${host.includes(':') ? `[${host}]` : host}:${port}/${database}`;
 }
+
+/** The same server, user and options, another database (a scratch restore, a restore into a new database). */
+export function targetForDatabase(target: DatabaseTarget, database: string): DatabaseTarget {
+  if (!target.connectionString) return { ...target, database };
+  const url = new URL(target.connectionString);
+  url.pathname = `/${encodeURIComponent(database)}`;
+  return { ...target, connectionString: url.toString() };
+}

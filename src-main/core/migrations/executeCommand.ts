@@ -63,7 +63,7 @@ export async function executeCommand(
   project: ProjectSettings,
   steps: StepSelection[],
   mode: TransactionMode,
-  { runId, onEvent, expectedPlan, signal, timeouts }: RunOptions & { runId: string },
+  { runId, onEvent, expectedPlan, signal, timeouts, atEnd }: RunOptions & { runId: string },
 ): Promise<CommandOutcome> {
   const emit = (event: MigrationEvent): void => onEvent?.(event);
   const runTimeouts = validRunTimeouts(timeouts);
@@ -140,6 +140,8 @@ export async function executeCommand(
       }
       // Interrupted after the last migration but before COMMIT: roll back all the same.
       if (!failure && interrupt.requested) failure = interrupt.failure(tracker, mode);
+      // The end state inside the transaction (a rehearsal's, before its rollback): read behind a savepoint, so it cannot fail the run.
+      if (!failure && atEnd && plans.some((p) => p.plan.length > 0)) await tx.readBehindSavepoint(() => atEnd(client));
       if (failure) await tx.finish(false);
       else {
         try {

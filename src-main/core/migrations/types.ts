@@ -1,4 +1,5 @@
 import type { MigrationEvent } from '../../contract';
+import type { CatalogReader } from '../schema';
 
 export interface RunOptions {
   /** Receives per-migration events and log lines while the run is in progress. */
@@ -10,4 +11,6 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** lock_timeout / statement_timeout for this run: SET LOCAL inside its transaction (SET for a pgm.noTransaction() migration). */
   timeouts?: { lockTimeout?: string; statementTimeout?: string };
+  /** Called after the last migration ran, inside the command's transaction, before it commits or rolls back (a rehearsal's end state, e.g. its schema snapshot). */
+  atEnd?: (reader: CatalogReader) => Promise<void>;
 }
