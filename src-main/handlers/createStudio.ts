@@ -7,6 +7,8 @@ import { createProjectSession } from '../core/project/projectSession';
 import { appHandlers } from './app';
 import { authoringHandlers } from './authoring';
 import { backupsHandlers } from './backups';
+import { historyHandlers, recordHistory } from './history';
+import { openHistoryLog } from '../core/history';
 import { createConnectionContext } from './connectionContext';
 import { connectionsHandlers } from './connections';
 import { stderrLog, type ProcessLog } from './errorShape';
@@ -39,6 +41,8 @@ export interface StudioOptions {
   databaseUrl?: string;
   door: AppInfo['door'];
   log?: ProcessLog;
+  /** A folder holding pg_dump / pg_restore, searched before PATH (else PGM_STUDIO_PG_BIN). */
+  pgBinPath?: string;
   /** Progress of slow connection steps (the sandbox's first start) for a door that shows it, e.g. the CLI's stderr. */
   connectionProgress?: Pick<ConnectionStoreOptions, 'onProgress' | 'onLog'>;
   /** Where the up-down-up test makes its scratch databases (a role that may create databases); default: the sandbox. */
@@ -88,7 +92,8 @@ export function createStudio(options: StudioOptions): Studio {
   // The sandbox starts only when an up-down-up test first needs it.
   const scratchSandbox = options.scratchServer === undefined ? new SandboxConnection({ dataDir: options.dataDir, ...options.connectionProgress }) : null;
   const scratchServer = async () => options.scratchServer ?? onDatabase((await scratchSandbox!.resolve()).target, 'postgres');
-  const handlers: Handlers = {
+  const history = openHistoryLog(options.dataDir);
+  const handlers: Handlers = recordHistory({
     ...migrationsHandlers({
       project: async () => (await project()).settings,
       target: (connectionId) => connections.target(connectionId),
@@ -102,8 +107,17 @@ export function createStudio(options: StudioOptions): Studio {
     ...authoringHandlers({ project: async () => (await project()).settings, target: (connectionId) => connections.target(connectionId), scratchServer }),
     ...appHandlers({ door: options.door, project, projectOpening: opening }),
     ...projectHandlers({ session, opening, events, pickFolder: options.pickFolder }),
-    ...backupsHandlers(),
-  };
+    ...backupsHandlers({
+      dataDir: options.dataDir,
+      project: async () => (await project()).settings,
+      resolve: (connectionId) => productionGuard.resolve(connectionId),
+      targetToChange: (connectionId, confirm) => productionGuard.targetToChange(connectionId, confirm),
+      events,
+      runs,
+      pgBinPath: options.pgBinPath,
+    }),
+    ...historyHandlers(history),
+  }, { log: history, door: options.door, events, resolve: (connectionId) => productionGuard.resolve(connectionId), onError: (error) => log('The audit log could not be written', error) });
   return {
     handlers,
     events,

@@ -67,13 +67,22 @@ export function requireConfirmation(entry: ConnectionSummary, confirm: string | 
 
 /** The target of a run that changes a database (up, down, redo): refused when it is production and not confirmed. */
 export function createProductionGuard(connections: ConnectionContext, door: AppInfo['door']) {
+  const resolveMarked = async (connectionId: string | undefined) => {
+    const { connection, target } = await connections.resolve(connectionId);
+    const saved = (await (await connections.store()).list()).connections;
+    const [entry] = markProductionMatches([connection, ...saved.filter((c) => c.id !== connection.id)]);
+    return { entry: entry!, target };
+  };
   return {
     async targetToChange(connectionId: string | undefined, confirm: string | undefined): Promise<DatabaseTarget> {
-      const { connection, target } = await connections.resolve(connectionId);
-      const saved = (await (await connections.store()).list()).connections;
-      const [entry] = markProductionMatches([connection, ...saved.filter((c) => c.id !== connection.id)]);
-      requireConfirmation(entry!, confirm, door);
+      const { entry, target } = await resolveMarked(connectionId);
+      requireConfirmation(entry, confirm, door);
       return target;
+    },
+    /** The target, and whether it is production (a down's "what is at stake", the audit log's overrides). */
+    async resolve(connectionId?: string): Promise<{ target: DatabaseTarget; production: boolean }> {
+      const { entry, target } = await resolveMarked(connectionId);
+      return { target, production: isProductionConnection(entry) };
     },
   };
 }

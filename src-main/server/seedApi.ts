@@ -3,6 +3,7 @@ import { seedRunBodySchema, type MigrationRunResponse, type MigrationStatusRespo
 import { describeIssues, type Dispatch } from '../handlers/router';
 import { roleOf, type ApiTokens, type TokenRole } from './bearerTokens';
 import { sendError } from './httpErrors';
+import { withRequestOrigin } from '../core/history';
 
 export interface RateLimit {
   /** Requests per window, per token (or per IP without a valid token). Default 60. */
@@ -81,7 +82,9 @@ export function seedApiRoutes(dispatch: Dispatch, tokens: ApiTokens, rateLimit: 
         return sendError(reply, 400, { code: 'invalid-input', message: `Invalid body for POST /api/migrations: ${issues.map((i) => `${i.path}: ${i.message.replace(/\.$/, '')}`).join('; ')}. Nothing was run.`, hint: bodyHint });
       }
       const { confirm, ...selection } = parsed.data;
-      const envelope = await dispatch('migrations/run', { selection, ...(confirm === undefined ? {} : { confirm }) });
+      // The audit log records the seed API as its own door, with the token's role as the actor.
+      const origin = { door: 'seed-api' as const, actor: { kind: 'api-token' as const, role: roleOf(request, tokens) ?? 'admin' } };
+      const envelope = await withRequestOrigin(origin, () => dispatch('migrations/run', { selection, ...(confirm === undefined ? {} : { confirm }) }));
       reply.header('cache-control', 'no-store');
       if (!envelope.ok) {
         const status = statusOfRefusal(envelope.error, selection.to !== undefined);

@@ -5,3 +5,4 @@ export { diffSnapshots, isEmptyDiff, summarizeDiff } from './diffSnapshots';
 export { describeSchemaObject, schemaObjectKey } from './schemaObjectKey';
 export { snapshotText } from './snapshotText';
 export { undoStatements } from './undoStatements';
+export { readForeignKeyOrphans, readInvalidObjects } from './integrity';
