@@ -2,6 +2,7 @@
 // inherits them), one file per command under commands/.
 import { Command, Option } from 'commander';
 import packageJson from '../../package.json';
+import { registerBackupCommands } from './commands/backupCommands';
 import { registerCreate } from './commands/create';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerDown } from './commands/down';
@@ -40,6 +41,7 @@ export function createProgram(deps: CommandDeps): Command {
   registerRehearse(program, deps);
   registerCreate(program, deps);
   registerTestMigration(program, deps);
+  registerBackupCommands(program, deps);
   registerServe(program, deps.shared, deps.terminal);
   return program;
 }

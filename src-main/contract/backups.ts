@@ -150,7 +150,7 @@ export type BackupEvent =
       tablesDone: number;
       tablesTotal: number;
       bytesWritten: number;
-      /** pg_table_size of the tables dumped (heap + TOAST): what an uncompressed dump would roughly take. */
+      /** The catalog's size of the tables dumped (heap + TOAST pages as of the last ANALYZE): roughly what an uncompressed dump takes; 0 when never analyzed. */
       bytesEstimated: number;
       currentTable: string | null;
     }

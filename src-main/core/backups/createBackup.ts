@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { rename, rm } from 'node:fs/promises';
 import { StudioError, type BackupEvent, type BackupRecord, type BackupTable } from '../../contract';
-import { checkoutClient, describeTarget, explainDatabaseError, identityOf, type DatabaseTarget } from '../database';
+import { checkoutClient, describeTarget, explainDatabaseError, identityOf, withClient, type DatabaseTarget } from '../database';
 import { backupFolder, dumpPath, newBackupId, partialDumpPath, saveBackupRecord } from './backupStore';
 import { appliedMigrationNames, countRows, listTables } from './databaseFacts';
 import { dumpSha256, dumpSize } from './dumpFiles';
@@ -73,11 +73,14 @@ export async function createBackup(target: DatabaseTarget, options: BackupOption
   const lease = await checkoutClient(target);
   const { client } = lease;
   let snapshot: string;
+  let backendPid: number;
   let tables: { schema: string; name: string; bytes: number }[];
   let applied: string[];
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    snapshot = (await client.query<{ id: string }>('select pg_export_snapshot() as id')).rows[0]!.id;
+    const exported = (await client.query<{ id: string; pid: number }>('select pg_export_snapshot() as id, pg_backend_pid() as pid')).rows[0]!;
+    snapshot = exported.id;
+    backendPid = exported.pid;
     tables = await listTables(client, schemas);
     applied = await appliedMigrationNames(client, options.migrationsTable);
   } catch (error) {
@@ -132,9 +135,12 @@ export async function createBackup(target: DatabaseTarget, options: BackupOption
   }, 500);
   const args = [...defaultDumpArgs(), '--verbose', `--snapshot=${snapshot}`, `--file=${partial}`, ...(schemas ?? []).flatMap((s) => ['--schema', s])];
   const dumping = runPgTool(tools.pgDump, args, { target, signal: options.signal, onLine: (line) => progress.line(line) && report() });
-  // Counted in the same snapshot while pg_dump runs.
+  // Counted in the same snapshot while pg_dump runs; a cancel cancels the count too (it may wait on a lock as pg_dump does).
   const counting = countRows(client, tables).then((counted) => ({ counted }), (error: unknown) => ({ error }));
+  const cancelCount = () => void withClient(target, (other) => other.query('select pg_cancel_backend($1)', [backendPid])).catch(() => undefined);
+  options.signal?.addEventListener('abort', cancelCount, { once: true });
   const [result, counts] = await Promise.all([dumping, counting]);
+  options.signal?.removeEventListener('abort', cancelCount);
   clearInterval(poll);
   await client.query('COMMIT').catch(() => undefined);
   await lease.releaseSession();

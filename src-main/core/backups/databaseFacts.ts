@@ -5,10 +5,14 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const qualifiedName = (t: { schema: string; name: string }) => `${t.schema}.${t.name}`;
 export const quotedTable = (t: { schema: string; name: string }) => `${quoteIdent(t.schema)}.${quoteIdent(t.name)}`;
 
-/** Ordinary tables (partitions included, partitioned parents hold no rows) outside the system schemas. */
+/**
+ * Ordinary tables (partitions included, partitioned parents hold no rows) outside the system schemas,
+ * with their size from the catalog (pages of heap + TOAST as of the last VACUUM/ANALYZE): no lock
+ * taken, so a table locked by someone else cannot stall the backup before it can show progress.
+ */
 export async function listTables(reader: CatalogReader, schemas: readonly string[] | null = null): Promise<{ schema: string; name: string; bytes: number }[]> {
   const { rows } = await reader.query<{ schema: string; name: string; bytes: string }>(
-    `select n.nspname as schema, c.relname as name, pg_table_size(c.oid)::text as bytes
+    `select n.nspname as schema, c.relname as name, ((c.relpages + coalesce((select t.relpages from pg_class t where t.oid = c.reltoastrelid), 0))::bigint * current_setting('block_size')::bigint)::text as bytes
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
         and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')

@@ -33,11 +33,11 @@ export function parsePgDumpVersion(output: string): { version: string; major: nu
 }
 
 /** Candidate bin folders in search order: preference, PATH, then the well-known install locations. */
-async function candidateDirs(preferencePath: string | undefined, env: NodeJS.ProcessEnv): Promise<{ dir: string; source: PgToolInstall['source'] }[]> {
+async function candidateDirs(preferencePath: string | undefined, env: NodeJS.ProcessEnv, wellKnown: boolean): Promise<{ dir: string; source: PgToolInstall['source'] }[]> {
   const dirs: { dir: string; source: PgToolInstall['source'] }[] = [];
   if (preferencePath) dirs.push({ dir: preferencePath, source: 'preference' });
   for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) dirs.push({ dir, source: 'path' });
-  for (const root of globbedRoots) {
+  for (const root of wellKnown ? globbedRoots : []) {
     const entries = await readdir(root.parent).catch(() => [] as string[]);
     for (const entry of entries.filter((e) => root.match.test(e)).sort()) dirs.push({ dir: root.bin(entry), source: root.source });
   }
@@ -48,6 +48,8 @@ export interface DiscoveryOptions {
   /** A folder holding pg_dump, set in preferences (or PGM_STUDIO_PG_BIN): searched first. */
   preferencePath?: string;
   env?: NodeJS.ProcessEnv;
+  /** false: only the preference path and PATH (a locked-down install, or a test that must not see the system's tools). */
+  wellKnownLocations?: boolean;
 }
 
 /** Every distinct pg_dump found (same version from two folders: the first wins). */
@@ -55,7 +57,7 @@ export async function discoverPgTools(options: DiscoveryOptions = {}): Promise<P
   const env = options.env ?? process.env;
   const found: PgToolInstall[] = [];
   const seen = new Set<string>();
-  for (const { dir, source } of await candidateDirs(options.preferencePath ?? env.PGM_STUDIO_PG_BIN, env)) {
+  for (const { dir, source } of await candidateDirs(options.preferencePath ?? env.PGM_STUDIO_PG_BIN, env, options.wellKnownLocations !== false)) {
     const pgDump = join(dir, exe('pg_dump'));
     if (seen.has(pgDump) || !(await isExecutable(pgDump))) continue;
     seen.add(pgDump);

@@ -14,8 +14,10 @@ export async function rowCountsNow(reader: CatalogReader): Promise<BackupTable[]
 export async function checkIntegrity(reader: CatalogReader, before: readonly BackupTable[], expected: SchemaSnapshot | null, snapshotOptions: SnapshotOptions): Promise<IntegrityCheck> {
   const now = await rowCountsNow(reader);
   const after = new Map(now.map((t) => [qualifiedName(t), t.rows]));
+  // The migrations table loses the reverted rows by design: not a data change.
+  const migrationsTable = snapshotOptions.migrationsTable ? `${snapshotOptions.migrationsTable.schema}.${snapshotOptions.migrationsTable.table}` : null;
   const rowCounts: RowCountChange[] = before
-    .filter((t) => after.has(qualifiedName(t)))
+    .filter((t) => after.has(qualifiedName(t)) && qualifiedName(t) !== migrationsTable)
     .map((t) => ({ table: qualifiedName(t), before: t.rows, after: after.get(qualifiedName(t)) ?? null }));
   const changedRowCounts = rowCounts.filter((r) => r.after !== r.before);
   const foreignKeyOrphans = await readForeignKeyOrphans(reader);

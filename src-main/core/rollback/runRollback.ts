@@ -121,7 +121,7 @@ export async function runRollback(target: DatabaseTarget, request: RollbackReque
     }
     let expected: SchemaSnapshot | null = null;
     await timed('rehearse', async () => {
-      const rehearsed = await rehearseDowns(target, context.project, { direction: 'down', to: request.toMigration }, { runId: context.runId, signal: context.signal, onEvent: emit, production: false });
+      const rehearsed = await rehearseDowns(target, context.project, { direction: 'down', to: request.toMigration }, { runId: context.runId, signal: context.signal, onEvent: emit, production: false, timeouts: { lockTimeout: request.lockTimeout ?? defaultLockTimeout } });
       expected = rehearsed.expected;
       return { value: null, ok: rehearsed.rehearsal.success, message: rehearsed.rehearsal.message };
     });
