@@ -200,6 +200,8 @@ export interface MigrationRunResponse {
   results: MigrationRunResult[];
   message: string;
   success: boolean;
+  /** Every SQL statement the command executed, in order (the audit log keeps them; the seed API does not send them). */
+  statements?: string[];
   failure?: MigrationFailure;
 }
 

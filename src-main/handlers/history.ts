@@ -37,7 +37,7 @@ type Input = Record<string, unknown> & { connectionId?: string; confirm?: string
 const runOutcome = (operation: HistoryOperation, direction: 'up' | 'down' | null) => (value: unknown): Outcome => {
   const run = value as MigrationRunResponse;
   const interrupted = run.failure?.interrupted === true;
-  return { operation, migrations: run.results.map((r) => r.name), direction, result: run.success ? 'success' : interrupted ? 'cancelled' : 'failure', message: run.message };
+  return { operation, migrations: run.results.map((r) => r.name), direction, result: run.success ? 'success' : interrupted ? 'cancelled' : 'failure', message: run.message, sql: run.statements };
 };
 
 /** How each recorded channel's result reads in the log. */
@@ -103,22 +103,23 @@ export function recordHistory(handlers: Handlers, deps: HistoryRecorderDeps): Ha
         connection: where ? describeTarget(where.target) : '(not resolved)',
         database: where ? identityOf(where.target).database : '',
       };
-      const append = (entry: Omit<HistoryEntry, 'id'>) => void deps.log.append(entry).catch(deps.onError);
+      // Awaited before the call returns (a CLI exits right after), but a failed write never fails the operation.
+      const append = (entry: Omit<HistoryEntry, 'id'>) => deps.log.append(entry).then(() => undefined, deps.onError);
       try {
         const value = await handler(rawInput);
         const outcome = recorded[channel]!(value, input);
         const overrides = { ...(input.confirm !== undefined && where?.production ? { productionConfirmed: input.confirm } : {}), ...(input.checkOrder === false ? { checkOrderOff: true } : {}) };
         if (Object.keys(overrides).length) {
-          append({ ...base, operation: 'guard-override', migrations: outcome.migrations, direction: outcome.direction, durationMs: 0, result: 'success', message: `${Object.keys(overrides).join(', ')} given for ${channel}.`, sql: [], detail: overrides });
+          await append({ ...base, operation: 'guard-override', migrations: outcome.migrations, direction: outcome.direction, durationMs: 0, result: 'success', message: `${Object.keys(overrides).join(', ')} given for ${channel}.`, sql: [], detail: overrides });
         }
         const rollback = channel === 'rollback/run' ? (value as RollbackReport) : null;
         if (rollback?.backupSkipped) {
-          append({ ...base, operation: 'backup-skipped', migrations: rollback.plan, direction: 'down', durationMs: 0, result: 'success', message: 'The operator skipped the backup before a rollback (typed the database name and the phrase).', sql: [], detail: { rollbackId: rollback.id } });
+          await append({ ...base, operation: 'backup-skipped', migrations: rollback.plan, direction: 'down', durationMs: 0, result: 'success', message: 'The operator skipped the backup before a rollback (typed the database name and the phrase).', sql: [], detail: { rollbackId: rollback.id } });
         }
-        append({ ...base, operation: outcome.operation, migrations: outcome.migrations, direction: outcome.direction, durationMs: Date.now() - started, result: outcome.result, message: outcome.message, sql: outcome.sql ?? sql, ...(outcome.detail || Object.keys(overrides).length ? { detail: { ...outcome.detail, ...overrides } } : {}) });
+        await append({ ...base, operation: outcome.operation, migrations: outcome.migrations, direction: outcome.direction, durationMs: Date.now() - started, result: outcome.result, message: outcome.message, sql: outcome.sql ?? sql, ...(outcome.detail || Object.keys(overrides).length ? { detail: { ...outcome.detail, ...overrides } } : {}) });
         return value;
       } catch (error) {
-        append({ ...base, operation: operationOf[channel]!, migrations: [], direction: input.selection?.direction ?? null, durationMs: Date.now() - started, result: 'failure', message: error instanceof Error ? error.message : String(error), sql });
+        await append({ ...base, operation: operationOf[channel]!, migrations: [], direction: input.selection?.direction ?? null, durationMs: Date.now() - started, result: 'failure', message: error instanceof Error ? error.message : String(error), sql });
         throw error;
       } finally {
         unsubscribe();

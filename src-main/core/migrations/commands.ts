@@ -60,6 +60,7 @@ function runResponse(outcome: CommandOutcome, message: string): MigrationRunResp
     results: outcome.results,
     message,
     success: !outcome.failure,
+    statements: outcome.statements,
     ...(outcome.failure ? { failure: outcome.failure } : {}),
   };
 }
