@@ -24,13 +24,13 @@ async function fill(url: string): Promise<number> {
   try {
     await client.query(`
       create table customers (id bigint primary key, name text not null, email text not null, notes text, balance numeric(12,2), created_at timestamptz not null);
-      insert into customers select g, 'Customer ' || g, 'customer' || g || '@example.com', repeat(md5(g::text), 2), (g % 100000) / 100.0, now() - (g || ' minutes')::interval from generate_series(1, 600000) g;
+      insert into customers select g, 'Customer ' || g, 'customer' || g || '@example.com', repeat(md5(g::text), 2), (g % 100000) / 100.0, now() - (g || ' minutes')::interval from generate_series(1, 400000) g;
       create index on customers (email);
       create table orders (id bigint primary key, customer_id bigint not null, status text not null, total numeric(12,2) not null, comment text, created_at timestamptz not null);
-      insert into orders select g, 1 + g % 600000, (array['new','paid','shipped','returned'])[1 + g % 4], (g % 50000) / 10.0, md5(g::text) || ' ' || md5((g * 3)::text), now() - (g || ' seconds')::interval from generate_series(1, 2400000) g;
+      insert into orders select g, 1 + g % 400000, (array['new','paid','shipped','returned'])[1 + g % 4], (g % 50000) / 10.0, md5(g::text) || ' ' || md5((g * 3)::text), now() - (g || ' seconds')::interval from generate_series(1, 1600000) g;
       create index on orders (customer_id);
       create table order_lines (order_id bigint not null, line int not null, sku text not null, qty int not null, price numeric(10,2) not null, primary key (order_id, line));
-      insert into order_lines select 1 + g / 3, g % 3, 'SKU-' || (g % 9973), 1 + g % 5, (g % 2000) / 10.0 from generate_series(1, 1500000) g;
+      insert into order_lines select 1 + g / 3, g % 3, 'SKU-' || (g % 9973), 1 + g % 5, (g % 2000) / 10.0 from generate_series(1, 1000000) g;
       analyze;
     `);
     return Number((await client.query<{ size: string }>('select pg_database_size(current_database())::text as size')).rows[0]!.size);
@@ -53,7 +53,7 @@ export async function run(): Promise<void> {
   const env = { ...process.env, ...libpqEnvironment(target) };
   const migrationsTable = { schema: 'public', table: 'pgmigrations' };
   try {
-    log('filling ~450 MiB (4.5 million rows)…');
+    log('filling ~450 MiB (3 million rows)…');
     const { ms: fillMs, value: size } = await timed(() => fill(database.url));
     const tools = await pgToolsFor(target);
     process.stdout.write(`database: ${database.description}, ${mib(size)} (filled in ${formatMs(fillMs)}); pg_dump ${tools.version}; default: ${defaultDumpArgs().join(' ')} (jobs = ${backupJobs()})\n`);
