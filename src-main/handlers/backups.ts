@@ -29,6 +29,8 @@ export interface BackupsDeps {
  */
 export function backupsHandlers(deps: BackupsDeps): Pick<Handlers, BackupsChannel> {
   const running = new Set<string>();
+  // Backups, restores and rollbacks in progress: backups/cancel never interrupts a plain migration run.
+  let busy = 0;
   const emit = (event: BackupEvent | RollbackEvent | MigrationEvent) => deps.events.emit(event);
   const discovery = { preferencePath: deps.pgBinPath };
   const migrationsTable = async () => snapshotOptionsOf(await deps.project()).migrationsTable;
@@ -37,12 +39,14 @@ export function backupsHandlers(deps: BackupsDeps): Pick<Handlers, BackupsChanne
   const exclusiveBackup = <T>(work: (signal: AbortSignal, track: (id: string) => void, runId: string) => Promise<T>) =>
     deps.runs.exclusive(async (runId, signal) => {
       const ids: string[] = [];
+      busy++;
       try {
         return await work(signal, (id) => {
           ids.push(id);
           running.add(id);
         }, runId);
       } finally {
+        busy--;
         for (const id of ids) running.delete(id);
       }
     });
@@ -56,8 +60,7 @@ export function backupsHandlers(deps: BackupsDeps): Pick<Handlers, BackupsChanne
       return exclusiveBackup((signal, track) => createBackup(target, { ...discovery, dataDir: deps.dataDir, migrationsTable: table, schemas, signal, onEvent: emit, onStart: track }));
     },
     'backups/cancel': async ({ id }) => {
-      if (id !== undefined && !running.has(id)) return { cancelled: false };
-      if (running.size === 0 && id === undefined && deps.runs.activeRunId === null) return { cancelled: false };
+      if (busy === 0 || (id !== undefined && !running.has(id))) return { cancelled: false };
       return { cancelled: await deps.runs.interrupt() };
     },
     'backups/verify': async ({ id, testRestore }) => {

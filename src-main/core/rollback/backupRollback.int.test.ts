@@ -258,6 +258,17 @@ describe('a backup that does not complete is never a usable one', () => {
   }, slow);
 });
 
+describe('backups/cancel', () => {
+  it('never interrupts a migration run that is not a backup, restore or rollback', async () => {
+    const setup = await sampleWithData({ '1734567890003_slow_down.sql': '-- Up Migration\nSELECT 1;\n-- Down Migration\nSELECT pg_sleep(3);\n' });
+    const rehearsing = setup.handlers['migrations/rehearse']({ selection: { direction: 'down' } });
+    await waitFor(async () => setup.events.find((e) => e.type === 'migration-started' && e.direction === 'down'));
+    expect(await setup.handlers['backups/cancel']({})).toEqual({ cancelled: false });
+    const rehearsal = await rehearsing;
+    expect(rehearsal.success, rehearsal.message).toBe(true);
+  }, slow);
+});
+
 describe('pg_dump discovery', () => {
   it('with only an older pg_dump installed, the backup stops with the server version, what was found and how to install', async () => {
     const setup = setups[0]!;
