@@ -20,8 +20,10 @@ export function newBackupId(now = new Date()): string {
 export async function saveBackupRecord(dataDir: string, record: BackupRecord): Promise<void> {
   await mkdir(backupFolder(dataDir, record.id), { recursive: true });
   const file = recordFile(dataDir, record.id);
+  // Which process writes it, so another process (the app while the CLI backs up) can tell running from cut off.
+  const stored = record.status === 'running' ? { ...record, writerPid: process.pid } : record;
   // Write then rename: a crash never leaves a half-written record.
-  await writeFile(`${file}.tmp`, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
+  await writeFile(`${file}.tmp`, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
   await rename(`${file}.tmp`, file);
 }
 
@@ -34,12 +36,24 @@ async function readRecord(dataDir: string, id: string): Promise<BackupRecord | n
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * A record still 'running' that no backup of this process is writing was cut off (the app quit or
- * crashed): it is shown as failed, never as a usable backup.
+ * A record still 'running' that no live process is writing was cut off (the app quit or crashed):
+ * it is shown as failed, never as a usable backup. One another live process writes (the CLI while
+ * the app lists) stays running.
  */
-function settled(record: BackupRecord, running: ReadonlySet<string>): BackupRecord {
+function settled(stored: BackupRecord & { writerPid?: number }, running: ReadonlySet<string>): BackupRecord {
+  const { writerPid, ...record } = stored;
   if (record.status !== 'running' || running.has(record.id)) return record;
+  if (writerPid !== undefined && writerPid !== process.pid && isAlive(writerPid)) return record;
   return { ...record, status: 'failed', verified: false, message: record.message ?? 'The backup was cut off (the app stopped while pg_dump ran); its dump is incomplete.' };
 }
 
