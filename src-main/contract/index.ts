@@ -3,6 +3,7 @@ import { authoringContract } from './authoring';
 import { connectionsContract } from './connections';
 import { migrationsContract } from './migrations';
 import { projectContract } from './project';
+import { schemaContract } from './schema';
 
 export * from './authoring';
 export * from './authoringTemplates';
@@ -15,7 +16,7 @@ export * from './project';
 export * from './schema';
 
 /** Every channel any door serves. A handler is written once per entry. */
-export const contract = { ...migrationsContract, ...authoringContract, ...connectionsContract, ...projectContract };
+export const contract = { ...migrationsContract, ...authoringContract, ...connectionsContract, ...projectContract, ...schemaContract };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export const channelNames = Object.keys(contract) as ChannelName[];

@@ -50,6 +50,14 @@ export interface CommandOutcome {
   durableCount: number;
   /** A rehearsal (or a failed run) was checked afterwards: pgmigrations and the schema are as before the command. */
   verifiedUnchanged: boolean;
+  /** With `captureSchemas`: the schema inside the transaction before each step that ran migrations, then after the last (absent after a failure). */
+  stepSchemas: (SchemaSnapshot | null)[];
+}
+
+export interface CommandOptions extends RunOptions {
+  runId: string;
+  /** Snapshot the schema inside the transaction around each step (schema/migration-diff). */
+  captureSchemas?: boolean;
 }
 
 /**
@@ -62,7 +70,7 @@ export async function executeCommand(
   project: ProjectSettings,
   steps: StepSelection[],
   mode: TransactionMode,
-  { runId, onEvent, expectedPlan, signal }: RunOptions & { runId: string },
+  { runId, onEvent, expectedPlan, signal, captureSchemas }: CommandOptions,
 ): Promise<CommandOutcome> {
   const emit = (event: MigrationEvent): void => onEvent?.(event);
   const logger = runnerLogger(emit, runId);
@@ -88,6 +96,10 @@ export async function executeCommand(
   let startRead = false;
   let after: DatabaseState | null = null;
   let failedStatement = 0;
+  const stepSchemas: (SchemaSnapshot | null)[] = [];
+  const captureSchema = async () => {
+    if (captureSchemas) stepSchemas.push(await tx.readBehindSavepoint(() => readSchemaSnapshot(client, snapshotOptions(project))));
+  };
   try {
     await acquireMigrationLock(client);
     try {
@@ -111,6 +123,7 @@ export async function executeCommand(
           startRead = true;
           start = await tx.readBehindSavepoint(() => readDatabaseState(client, project));
         }
+        await captureSchema();
         tracker.startStep(selection.direction, plan);
         let ran: { name: string }[];
         try {
@@ -138,6 +151,7 @@ export async function executeCommand(
       }
       // Interrupted after the last migration but before COMMIT: roll back all the same.
       if (!failure && interrupt.requested) failure = interrupt.failure(tracker, mode);
+      if (!failure && stepSchemas.length > 0) await captureSchema();
       if (failure) await tx.finish(false);
       else {
         try {
@@ -174,5 +188,5 @@ export async function executeCommand(
   }
   const applied = start && after ? { before: start.applied, after: after.applied } : undefined;
   const verifiedUnchanged = Boolean(start && after && isUnchanged(changesBetween(start, after)));
-  return { runId, plans, results: tracker.results(failure === undefined, applied), statements: tx.statements, failure, durableCount: tracker.durableCount(applied), verifiedUnchanged };
+  return { runId, plans, results: tracker.results(failure === undefined, applied), statements: tx.statements, failure, durableCount: tracker.durableCount(applied), verifiedUnchanged, stepSchemas };
 }

@@ -5,3 +5,5 @@ export { diffSnapshots, isEmptyDiff, summarizeDiff } from './diffSnapshots';
 export { describeSchemaObject, schemaObjectKey } from './schemaObjectKey';
 export { snapshotText } from './snapshotText';
 export { undoStatements } from './undoStatements';
+export { readCatalog } from './readCatalog';
+export { readTableDetail } from './readTableDetail';
