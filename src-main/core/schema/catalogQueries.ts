@@ -3,10 +3,10 @@
 // columns, indexes, constraints, triggers and owned sequence): it is the engine's bookkeeping.
 
 /** User schemas only: not pg_catalog, information_schema, pg_toast or anyone's temporary schema. */
-const userSchema = (alias: string) => `${alias}.nspname <> 'information_schema' AND ${alias}.nspname NOT LIKE 'pg\\_%'`;
+export const userSchema = (alias: string) => `${alias}.nspname <> 'information_schema' AND ${alias}.nspname NOT LIKE 'pg\\_%'`;
 
 /** Objects an extension created belong to it: the snapshot lists the extension instead. */
-const notFromExtension = (catalog: string, oid: string) =>
+export const notFromExtension = (catalog: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '${catalog}'::regclass AND e.objid = ${oid} AND e.deptype = 'e')`;
 
 const excludedTable = `coalesce(to_regclass(format('%I.%I', $1::text, $2::text))::oid, 0::oid)`;
