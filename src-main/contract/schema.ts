@@ -19,6 +19,7 @@ export const schemaObjectKinds = [
   'trigger',
   'type',
   'function',
+  'policy',
 ] as const;
 export type SchemaObjectKind = (typeof schemaObjectKinds)[number];
 
@@ -31,7 +32,7 @@ export interface SchemaObject {
   schema: string;
   /** Its name; a function's carries its argument types, `f(integer, text)`. */
   name: string;
-  /** The relation a column, index, constraint or trigger belongs to (same schema), or a domain's type. */
+  /** The relation a column, index, constraint, trigger or policy belongs to (same schema), or a domain's type. */
   table?: string;
   /** What the diff compares: type, nullability, default, definition... */
   properties: Record<string, SchemaPropertyValue>;
