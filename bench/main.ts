@@ -4,6 +4,7 @@ import { maskUrlPasswords } from '../src-main/core/database';
 
 const sections: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   status: () => import('./statusBench'),
+  catalog: () => import('./catalogBench'),
 };
 
 async function main(): Promise<void> {

@@ -106,7 +106,10 @@ export interface CatalogRelation {
   kind: CatalogRelationKind;
   /** pg_class.reltuples; null when never analyzed (-1 on PostgreSQL 14+), views have none. */
   rowEstimate: number | null;
-  /** pg_total_relation_size: table + TOAST + indexes; null for a view. */
+  /**
+   * Table + TOAST + indexes, from pg_class.relpages as of the last VACUUM / ANALYZE (an estimate,
+   * like rowEstimate; schema/table has the exact sizes). Null for a view or a foreign table.
+   */
   totalBytes: number | null;
   comment: string | null;
   /** For a partition: its parent `schema.name`; null otherwise. */

@@ -14,19 +14,32 @@ SELECT n.nspname AS name, pg_get_userbyid(n.nspowner) AS owner, d.description AS
  WHERE ${userSchema('n')} AND ${notFromExtension('pg_namespace', 'n.oid')}
  ORDER BY 1`;
 
-/** Relations and sequences. Sizes from the relation's files (no table scan); views have none. */
+/**
+ * Relations and sequences. The size is pg_class.relpages (as of the last VACUUM / ANALYZE) of the
+ * table, its TOAST table and its indexes: reading 1,000 tables' files (pg_total_relation_size) costs
+ * more than the rest of the catalog together. schema/table gives the exact sizes.
+ */
 export const browseRelationsQuery = `
 SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS relkind,
        CASE WHEN c.relkind IN ('r', 'p', 'm', 'f') THEN c.reltuples::float8 END AS reltuples,
-       CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_total_relation_size(c.oid) END AS total_bytes,
+       CASE WHEN c.relkind IN ('r', 'm', 'p')
+            THEN (c.relpages::int8 + coalesce(t.relpages, 0) + coalesce(ix.pages, 0)) * current_setting('block_size')::int8 END AS total_bytes,
        d.description AS comment,
-       CASE WHEN c.relispartition THEN pn.nspname || '.' || pc.relname END AS partition_of
+       CASE WHEN c.relispartition THEN pn.nspname || '.' || pc.relname END AS partition_of,
+       on_.nspname || '.' || oc.relname || '.' || oa.attname AS owned_by
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
+  LEFT JOIN pg_class t ON t.oid = c.reltoastrelid
+  LEFT JOIN (SELECT x.indrelid, sum(ic.relpages)::int8 AS pages FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid GROUP BY x.indrelid) ix ON ix.indrelid = c.oid
   LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
   LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
   LEFT JOIN pg_class pc ON pc.oid = i.inhparent
   LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+  -- A sequence owned by a column (serial, identity).
+  LEFT JOIN pg_depend sd ON c.relkind = 'S' AND sd.classid = 'pg_class'::regclass AND sd.objid = c.oid AND sd.refclassid = 'pg_class'::regclass AND sd.deptype IN ('a', 'i')
+  LEFT JOIN pg_attribute oa ON oa.attrelid = sd.refobjid AND oa.attnum = sd.refobjsubid
+  LEFT JOIN pg_class oc ON oc.oid = sd.refobjid
+  LEFT JOIN pg_namespace on_ ON on_.oid = oc.relnamespace
  WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S') AND ${userSchema('n')} AND ${notFromExtension('pg_class', 'c.oid')}
  ORDER BY n.nspname, c.relname`;
 
@@ -52,15 +65,6 @@ SELECT k.conrelid AS oid, k.conname AS name, k.conkey AS columns, k.confrelid AS
   JOIN pg_namespace rn ON rn.oid = rc.relnamespace
  WHERE k.contype = 'f' AND k.conparentid = 0 AND ${userSchema('n')}
  ORDER BY k.conrelid, k.conname`;
-
-export const browseSequencesOwnersQuery = `
-SELECT d.objid AS oid, on_.nspname || '.' || oc.relname || '.' || a.attname AS owned_by
-  FROM pg_depend d
-  JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-  JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-  JOIN pg_class oc ON oc.oid = d.refobjid
-  JOIN pg_namespace on_ ON on_.oid = oc.relnamespace
- WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')`;
 
 /** Enums, domains, composite types (CREATE TYPE, not a table's row type), ranges, multiranges. */
 export const browseTypesQuery = `

@@ -9,7 +9,7 @@ const relationKinds: Record<string, CatalogRelationKind> = { r: 'table', p: 'par
 const typeCategories: Record<string, CatalogType['category']> = { e: 'enum', d: 'domain', c: 'composite', r: 'range', m: 'multirange', b: 'base', p: 'pseudo' };
 const functionKinds: Record<string, CatalogFunction['kind']> = { f: 'function', p: 'procedure', a: 'aggregate', w: 'window' };
 
-interface RelationRow { oid: number; schema: string; name: string; relkind: string; reltuples: number | null; total_bytes: string | null; comment: string | null; partition_of: string | null }
+interface RelationRow { oid: number; schema: string; name: string; relkind: string; reltuples: number | null; total_bytes: string | null; comment: string | null; partition_of: string | null; owned_by: string | null }
 interface ColumnRow { oid: number; attnum: number; name: string; type: string; not_null: boolean; primary_key: boolean }
 interface ForeignKeyRow { oid: number; name: string; columns: number[]; referenced_oid: number; referenced_schema: string; referenced_table: string; referenced_columns: number[] }
 
@@ -39,7 +39,6 @@ export async function readCatalog(reader: CatalogReader): Promise<SchemaCatalog>
     else columnsOf.set(row.oid, [row]);
   }
   const foreignKeysOf = new Map<number, CatalogForeignKey[]>();
-  const owners = new Map<number, string>();
   const columnNames = (oid: number, attnums: number[]) => {
     // attnum -> name through the columns already read, so the query stays a plain join. By attnum, not
     // position: a dropped column leaves a hole.
@@ -60,13 +59,12 @@ export async function readCatalog(reader: CatalogReader): Promise<SchemaCatalog>
     if (list) list.push(key);
     else foreignKeysOf.set(row.oid, [key]);
   }
-  for (const row of await rows<{ oid: number; owned_by: string }>(queries.browseSequencesOwnersQuery)) owners.set(row.oid, row.owned_by);
 
   for (const row of relationRows) {
     const schema = inSchema(row.schema);
     if (!schema) continue;
     if (row.relkind === 'S') {
-      const sequence: CatalogSequence = { schema: row.schema, name: row.name, ownedBy: owners.get(row.oid) ?? null, comment: row.comment };
+      const sequence: CatalogSequence = { schema: row.schema, name: row.name, ownedBy: row.owned_by, comment: row.comment };
       schema.sequences.push(sequence);
       continue;
     }
