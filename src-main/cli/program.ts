@@ -5,6 +5,7 @@ import packageJson from '../../package.json';
 import { registerCreate } from './commands/create';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerDown } from './commands/down';
+import { registerInspect } from './commands/inspect';
 import { registerRedo } from './commands/redo';
 import { registerRehearse } from './commands/rehearse';
 import { registerServe } from './commands/serve';
@@ -40,6 +41,7 @@ export function createProgram(deps: CommandDeps): Command {
   registerRehearse(program, deps);
   registerCreate(program, deps);
   registerTestMigration(program, deps);
+  registerInspect(program, deps);
   registerServe(program, deps.shared, deps.terminal);
   return program;
 }
