@@ -58,7 +58,7 @@ export async function readTableDetail(reader: CatalogReader, schema: string, nam
   const indexRows = await rows<IndexRow>(queries.tableIndexesQuery, oid);
   const constraintRows = await rows<ConstraintRow>(queries.tableConstraintsQuery, oid);
   const referencedBy = await rows<TableReferencingKey & { columns: string[] | null; referenced_columns: string[] | null }>(queries.tableReferencedByQuery, oid);
-  const triggers = await rows<TableTrigger & { quoted: string }>(queries.tableTriggersQuery, oid);
+  const triggers = await rows<TableTrigger & { quoted: string }>(queries.tableTriggersQuery(version), oid);
   const policyRows = await rows<PolicyRow>(queries.tablePoliciesQuery, oid);
   const inheritance = await rows<InheritanceRow>(queries.tableInheritanceQuery, oid);
   const publications = await rows<{ pubname: string }>(queries.tablePublicationsQuery(version), oid);

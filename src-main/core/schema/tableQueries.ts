@@ -84,13 +84,17 @@ SELECT k.conname AS name, n.nspname AS schema, c.relname AS table, pg_get_constr
    AND k.confrelid IN (SELECT pg_partition_ancestors($1::oid::regclass) UNION ALL SELECT $1::oid::regclass)
  ORDER BY k.conname`;
 
-/** psql's trigger list: user triggers, internal ones disabled by hand, and clones of a parent's. */
-export const tableTriggersQuery = `
+/** psql's trigger list: user triggers, internal ones disabled by hand, and clones of a parent's (tgparentid: PostgreSQL 13+). */
+export const tableTriggersQuery = (serverVersion: number) => {
+  // PostgreSQL 12 marks a partition's clone internal and records its parent only in pg_depend.
+  const inherited = serverVersion >= 130000 ? 't.tgparentid <> 0' : `EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.refclassid = 'pg_trigger'::regclass)`;
+  return `
 SELECT t.tgname AS name, quote_ident(t.tgname) AS quoted, pg_get_triggerdef(t.oid, true) AS definition, t.tgenabled::text AS enabled,
-       t.tgparentid <> 0 AS inherited, obj_description(t.oid, 'pg_trigger') AS comment
+       ${inherited} AS inherited, obj_description(t.oid, 'pg_trigger') AS comment
   FROM pg_trigger t
- WHERE t.tgrelid = $1 AND (NOT t.tgisinternal OR t.tgenabled = 'D')
+ WHERE t.tgrelid = $1 AND (NOT t.tgisinternal OR t.tgenabled = 'D' OR ${inherited})
  ORDER BY t.tgname`;
+};
 
 export const tablePoliciesQuery = `
 SELECT p.polname AS name, quote_ident(p.polname) AS quoted,
