@@ -92,7 +92,7 @@ export const tableTriggersQuery = (serverVersion: number) => {
 SELECT t.tgname AS name, quote_ident(t.tgname) AS quoted, pg_get_triggerdef(t.oid, true) AS definition, t.tgenabled::text AS enabled,
        ${inherited} AS inherited, obj_description(t.oid, 'pg_trigger') AS comment
   FROM pg_trigger t
- WHERE t.tgrelid = $1 AND (NOT t.tgisinternal OR t.tgenabled = 'D' OR ${inherited})
+ WHERE t.tgrelid = $1 AND (NOT t.tgisinternal OR t.tgenabled = 'D'${serverVersion >= 130000 ? '' : ` OR ${inherited}`})
  ORDER BY t.tgname`;
 };
 
