@@ -334,6 +334,10 @@ export interface TableDetail {
   inherits: TableRelationRef[];
   inheritedBy: TableRelationRef[];
   publications: string[];
+  /** Extended statistics objects on it (CREATE STATISTICS); `definition` is pg_get_statisticsobjdef. */
+  statistics: { schema: string; name: string; definition: string }[];
+  /** Rewrite rules on it (not a view's own _RETURN); `definition` is pg_get_ruledef, a whole CREATE RULE. */
+  rules: { name: string; definition: string; enabled: 'O' | 'D' | 'R' | 'A' }[];
   /** CREATE TABLE ... plus its indexes, comments, row security, policies and triggers. */
   ddl: string;
   loadedAt: string;

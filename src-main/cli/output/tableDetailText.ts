@@ -48,6 +48,8 @@ export function formatTableDetail(detail: TableDetail, style: Style, options: { 
   section(`Policies${security}`, detail.policies.map((p) => [`POLICY "${p.name}"${p.permissive ? '' : ' AS RESTRICTIVE'} FOR ${p.command} TO ${p.roles.join(', ') || 'PUBLIC'}`, p.using === null ? '' : ` USING (${p.using})`, p.withCheck === null ? '' : ` WITH CHECK (${p.withCheck})`].join('')));
   section('Triggers', detail.triggers.map((t) => `${t.definition.replace(/^CREATE (CONSTRAINT )?TRIGGER /, '')}${t.enabled === 'D' ? style.dim(' (disabled)') : ''}`));
   section('Publications', detail.publications.map((p) => `"${p}"`));
+  section('Statistics objects', detail.statistics.map((st) => st.definition.replace(/^CREATE STATISTICS /, '')));
+  section('Rules', detail.rules.map((r) => `${r.definition.replace(/^CREATE RULE /, '').replace(/\s*\n\s*/g, ' ')}${r.enabled === 'D' ? style.dim(' (disabled)') : ''}`));
   section('Partitions', detail.partitions.map((p) => `${p.schema}.${p.name} ${p.bound}`));
   section('Inherits', detail.inherits.map((p) => `${p.schema}.${p.name}`));
   section('Child tables', detail.inheritedBy.map((p) => `${p.schema}.${p.name}`));

@@ -44,7 +44,7 @@ function notFound(schema: string, name: string): StudioError {
 
 /**
  * One relation as psql's `\d+` shows it: columns, indexes, constraints, foreign keys both ways,
- * triggers, policies, partitions, inheritance, publications, and its reconstructed DDL. Ten catalog
+ * triggers, policies, partitions, inheritance, publications, statistics, rules, and its reconstructed DDL. Ten catalog
  * queries at most, whatever the table.
  */
 export async function readTableDetail(reader: CatalogReader, schema: string, name: string): Promise<TableDetail> {
@@ -62,6 +62,7 @@ export async function readTableDetail(reader: CatalogReader, schema: string, nam
   const policyRows = await rows<PolicyRow>(queries.tablePoliciesQuery, oid);
   const inheritance = await rows<InheritanceRow>(queries.tableInheritanceQuery, oid);
   const publications = await rows<{ pubname: string }>(queries.tablePublicationsQuery(version), oid);
+  const extras = await rows<{ kind: 'statistics' | 'rule'; name: string; quoted: string; schema: string | null; definition: string; enabled: TableDetail['rules'][number]['enabled'] | null }>(queries.tableStatisticsAndRulesQuery, oid);
 
   const columns: TableColumn[] = columnRows.map((c) => ({
     position: c.position,
@@ -152,7 +153,9 @@ export async function readTableDetail(reader: CatalogReader, schema: string, nam
     inherits: header.partition_bound !== null ? [] : parents.map(ref),
     inheritedBy: children.filter((r) => !r.is_partition).map(ref),
     publications: publications.map((p) => p.pubname),
+    statistics: extras.filter((e) => e.kind === 'statistics').map((e) => ({ schema: e.schema ?? '', name: e.name, definition: e.definition })),
+    rules: extras.filter((e) => e.kind === 'rule').map((e) => ({ name: e.name, definition: e.definition, enabled: e.enabled ?? 'O' })),
   };
-  const ddl = tableDdl({ ...detail, qualified: header.qualified, columns: ddlColumns, constraints: ddlConstraints, indexes: ddlIndexes, policies: policyRows.map((p, i) => ({ ...(policies[i] as TablePolicy), quoted: p.quoted })), triggers, parentsQualified: parents.map((p) => p.qualified) });
+  const ddl = tableDdl({ ...detail, qualified: header.qualified, columns: ddlColumns, constraints: ddlConstraints, indexes: ddlIndexes, policies: policyRows.map((p, i) => ({ ...(policies[i] as TablePolicy), quoted: p.quoted })), triggers, parentsQualified: parents.map((p) => p.qualified), rules: detail.rules.map((r, i) => ({ ...r, quoted: extras.filter((e) => e.kind === 'rule')[i]?.quoted ?? r.name })) });
   return { ...detail, ddl, loadedAt: new Date().toISOString(), queryCount: counted.count };
 }

@@ -25,7 +25,8 @@ export interface DdlIndex extends TableIndex {
   /** A partition's copy of its parent's index: created by the parent's. */
   inherited: boolean;
 }
-export interface DdlInput extends Omit<TableDetail, 'ddl' | 'queryCount' | 'loadedAt' | 'columns' | 'constraints' | 'indexes' | 'policies' | 'triggers'> {
+export interface DdlInput extends Omit<TableDetail, 'ddl' | 'queryCount' | 'loadedAt' | 'columns' | 'constraints' | 'indexes' | 'policies' | 'triggers' | 'rules'> {
+  rules: (TableDetail['rules'][number] & { quoted: string })[];
   triggers: (TableDetail['triggers'][number] & { quoted: string })[];
   qualified: string;
   columns: DdlColumn[];
@@ -120,9 +121,15 @@ export function tableDdl(input: DdlInput): string {
   if (input.rowSecurity.forced) statements.push(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;`);
   for (const policy of input.policies) statements.push(policyStatement(table, policy));
   for (const trigger of input.triggers) if (!trigger.inherited) statements.push(`${trigger.definition};`);
+  for (const statistics of input.statistics) statements.push(`${statistics.definition};`);
+  for (const rule of input.rules) statements.push(rule.definition);
   for (const trigger of input.triggers) {
     const state = triggerStates[trigger.enabled];
     if (state) statements.push(`ALTER TABLE ${table} ${state} TRIGGER ${trigger.quoted};`);
+  }
+  for (const rule of input.rules) {
+    const state = triggerStates[rule.enabled];
+    if (state) statements.push(`ALTER TABLE ${table} ${state} RULE ${rule.quoted};`);
   }
   return statements.join('\n');
 }

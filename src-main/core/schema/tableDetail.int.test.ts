@@ -132,6 +132,11 @@ function expectParity(psql: PsqlDescription, detail: TableDetail) {
     expect(trigger?.definition).toBe(`CREATE TRIGGER ${line.replace(/, ON TABLE \S+$/, '')}`);
   }
   expect(section('Publications')).toEqual(detail.publications.map((p) => `"${p}"`));
+  expect(section('Statistics objects')).toEqual(detail.statistics.map((st) => st.definition.replace(/^CREATE STATISTICS \S+/, `"${st.schema}.${st.name}"`)));
+  for (const [title, state] of [['Rules', 'O'], ['Disabled rules', 'D'], ['Rules firing always', 'A'], ['Rules firing on replica only', 'R']] as const) {
+    const rules = detail.rules.filter((r) => r.enabled === state).map((r) => `    ${r.definition.replace(/^CREATE RULE /, '').replace(/;$/, '')}`);
+    expect(section(title).join('\n'), title).toBe(rules.join('\n'));
+  }
   if (detail.viewDefinition !== null) expect(section('View definition').join('\n')).toBe(detail.viewDefinition.replace(/\n$/, ''));
   for (const key of psql.sections.keys()) expect(seen.has(key) || key === policyHeader, `psql section "${key}" is checked`).toBe(true);
 

@@ -127,3 +127,14 @@ SELECT p.pubname FROM pg_publication p JOIN pg_publication_rel pr ON pr.prpubid 
 UNION
 SELECT p.pubname FROM pg_publication p WHERE p.puballtables AND pg_relation_is_publishable($1::oid::regclass)
 ORDER BY 1`;
+
+/** Extended statistics objects and rewrite rules (a view's own _RETURN rule is its definition, not a rule). */
+export const tableStatisticsAndRulesQuery = `
+SELECT 'statistics' AS kind, s.stxname AS name, quote_ident(s.stxname) AS quoted, n.nspname AS schema, pg_get_statisticsobjdef(s.oid) AS definition, NULL AS enabled
+  FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+ WHERE s.stxrelid = $1
+UNION ALL
+SELECT 'rule', r.rulename, quote_ident(r.rulename), NULL, pg_get_ruledef(r.oid, true), r.ev_enabled::text
+  FROM pg_rewrite r
+ WHERE r.ev_class = $1 AND r.rulename <> '_RETURN'
+ ORDER BY 1, 2`;
