@@ -5,6 +5,7 @@ import { maskUrlPasswords } from '../src-main/core/database';
 const sections: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   status: () => import('./statusBench'),
   backup: () => import('./backupBench'),
+  catalog: () => import('./catalogBench'),
 };
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import { registerBackupCommands } from './commands/backupCommands';
 import { registerCreate } from './commands/create';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerDown } from './commands/down';
+import { registerInspect } from './commands/inspect';
 import { registerRedo } from './commands/redo';
 import { registerRehearse } from './commands/rehearse';
 import { registerServe } from './commands/serve';
@@ -42,6 +43,7 @@ export function createProgram(deps: CommandDeps): Command {
   registerCreate(program, deps);
   registerTestMigration(program, deps);
   registerBackupCommands(program, deps);
+  registerInspect(program, deps);
   registerServe(program, deps.shared, deps.terminal);
   return program;
 }

@@ -6,6 +6,7 @@ import { historyContract } from './history';
 import { migrationsContract } from './migrations';
 import { projectContract } from './project';
 import { rollbackContract } from './rollback';
+import { schemaContract } from './schema';
 
 export * from './authoring';
 export * from './authoringTemplates';
@@ -21,7 +22,7 @@ export * from './rollback';
 export * from './schema';
 
 /** Every channel any door serves. A handler is written once per entry. */
-export const contract = { ...migrationsContract, ...authoringContract, ...connectionsContract, ...projectContract, ...backupsContract, ...rollbackContract, ...historyContract };
+export const contract = { ...migrationsContract, ...authoringContract, ...connectionsContract, ...projectContract, ...schemaContract, ...backupsContract, ...rollbackContract, ...historyContract };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export const channelNames = Object.keys(contract) as ChannelName[];

@@ -17,6 +17,7 @@ import { migrationsHandlers } from './migrations';
 import { createProductionGuard } from './productionGuard';
 import { projectHandlers } from './project';
 import { createRunGuard } from './runGuard';
+import { schemaHandlers } from './schema';
 
 export interface StudioOptions {
   /** The app's data folder (connection profiles, sandbox cluster). */
@@ -105,6 +106,7 @@ export function createStudio(options: StudioOptions): Studio {
     // A broken project (say, a missing migrations folder) must not stop a connection test: default to public then.
     ...connectionsHandlers(connections, events, () => project().then((info) => info.settings.schema, () => 'public')),
     ...authoringHandlers({ project: async () => (await project()).settings, target: (connectionId) => connections.target(connectionId), scratchServer }),
+    ...schemaHandlers({ project: async () => (await project()).settings, target: (connectionId) => connections.target(connectionId), events, runs }),
     ...appHandlers({ door: options.door, project, projectOpening: opening }),
     ...projectHandlers({ session, opening, events, pickFolder: options.pickFolder }),
     ...backupsHandlers({

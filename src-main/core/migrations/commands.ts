@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { runSelectionSchema, StudioError, type MigrationFailure, type MigrationRunResponse, type ProjectSettings, type RehearsalResult, type RunPlan, type RunSelection } from '../../contract';
 import { withClient, type DatabaseTarget } from '../database';
 import { readAppliedMigrations } from './appliedMigrations';
-import { executeCommand, type CommandOutcome, type StepSelection } from './executeCommand';
+import { executeCommand, type CommandOptions, type CommandOutcome, type StepSelection } from './executeCommand';
 import { describeSchemaChanges, isUnchanged } from './failureAftermath';
 import type { TransactionMode } from './transactionalClient';
 import { listMigrationFilesToRun } from './migrationFiles';
@@ -66,7 +66,7 @@ function runResponse(outcome: CommandOutcome, message: string): MigrationRunResp
 }
 
 /** Runs a command; subscribers always get a run-finished, also when the command throws (lock held, broken file...). */
-async function execute(db: DatabaseTarget, project: ProjectSettings, steps: StepSelection[], mode: TransactionMode, options: RunOptions | undefined) {
+export async function execute(db: DatabaseTarget, project: ProjectSettings, steps: StepSelection[], mode: TransactionMode, options: (RunOptions & Partial<CommandOptions>) | undefined) {
   const runId = options?.runId ?? randomUUID();
   const finish = (success: boolean, message: string, rolledBack?: { name: string; direction: 'up' | 'down' }[]) =>
     options?.onEvent?.({ type: 'run-finished', runId, success, message, ...(rolledBack?.length ? { rolledBack } : {}) });

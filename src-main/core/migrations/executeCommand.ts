@@ -51,6 +51,14 @@ export interface CommandOutcome {
   durableCount: number;
   /** A rehearsal (or a failed run) was checked afterwards: pgmigrations and the schema are as before the command. */
   verifiedUnchanged: boolean;
+  /** With `captureSchemas`: the schema inside the transaction before each step that ran migrations, then after the last (absent after a failure). */
+  stepSchemas: (SchemaSnapshot | null)[];
+}
+
+export interface CommandOptions extends RunOptions {
+  runId: string;
+  /** Snapshot the schema inside the transaction around each step (schema/migration-diff). */
+  captureSchemas?: boolean;
 }
 
 /**
@@ -63,7 +71,7 @@ export async function executeCommand(
   project: ProjectSettings,
   steps: StepSelection[],
   mode: TransactionMode,
-  { runId, onEvent, expectedPlan, signal, timeouts, atEnd }: RunOptions & { runId: string },
+  { runId, onEvent, expectedPlan, signal, timeouts, atEnd, captureSchemas }: CommandOptions,
 ): Promise<CommandOutcome> {
   const emit = (event: MigrationEvent): void => onEvent?.(event);
   const runTimeouts = validRunTimeouts(timeouts);
@@ -90,6 +98,10 @@ export async function executeCommand(
   let startRead = false;
   let after: DatabaseState | null = null;
   let failedStatement = 0;
+  const stepSchemas: (SchemaSnapshot | null)[] = [];
+  const captureSchema = async () => {
+    if (captureSchemas) stepSchemas.push(await tx.readBehindSavepoint(() => readSchemaSnapshot(client, snapshotOptions(project))));
+  };
   try {
     await acquireMigrationLock(client);
     try {
@@ -113,6 +125,7 @@ export async function executeCommand(
           startRead = true;
           start = await tx.readBehindSavepoint(() => readDatabaseState(client, project));
         }
+        await captureSchema();
         tracker.startStep(selection.direction, plan);
         let ran: { name: string }[];
         try {
@@ -142,6 +155,7 @@ export async function executeCommand(
       if (!failure && interrupt.requested) failure = interrupt.failure(tracker, mode);
       // The end state inside the transaction (a rehearsal's, before its rollback): read behind a savepoint, so it cannot fail the run.
       if (!failure && atEnd && plans.some((p) => p.plan.length > 0)) await tx.readBehindSavepoint(() => atEnd(client));
+      if (!failure && stepSchemas.length > 0) await captureSchema();
       if (failure) await tx.finish(false);
       else {
         try {
@@ -178,5 +192,5 @@ export async function executeCommand(
   }
   const applied = start && after ? { before: start.applied, after: after.applied } : undefined;
   const verifiedUnchanged = Boolean(start && after && isUnchanged(changesBetween(start, after)));
-  return { runId, plans, results: tracker.results(failure === undefined, applied), statements: tx.statements, failure, durableCount: tracker.durableCount(applied), verifiedUnchanged };
+  return { runId, plans, results: tracker.results(failure === undefined, applied), statements: tx.statements, failure, durableCount: tracker.durableCount(applied), verifiedUnchanged, stepSchemas };
 }

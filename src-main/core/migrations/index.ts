@@ -7,3 +7,4 @@ export { getStatus } from './status';
 export { planRun, runMigrations, redoMigrations, rehearse } from './commands';
 export { createMigration } from './createMigration';
 export { findLockHolder } from './lock';
+export { migrationSchemaDiff } from './migrationDiff';

@@ -6,3 +6,5 @@ export { describeSchemaObject, schemaObjectKey } from './schemaObjectKey';
 export { snapshotText } from './snapshotText';
 export { undoStatements } from './undoStatements';
 export { readForeignKeyOrphans, readInvalidObjects } from './integrity';
+export { readCatalog } from './readCatalog';
+export { readTableDetail } from './readTableDetail';

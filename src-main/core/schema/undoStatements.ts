@@ -15,6 +15,8 @@ const functionKeyword: Record<string, string> = { procedure: 'PROCEDURE', aggreg
 function dropStatement(object: SchemaObject): string | null {
   const table = object.table === undefined ? '' : qualified(object.schema, object.table);
   switch (object.kind) {
+    case 'policy':
+      return `DROP POLICY ${quoteIdent(object.name)} ON ${table};`;
     case 'trigger':
       return `DROP TRIGGER ${quoteIdent(object.name)} ON ${table};`;
     case 'constraint':
@@ -47,7 +49,7 @@ function dropStatement(object: SchemaObject): string | null {
 }
 
 // Dependents first: triggers and constraints before the tables and functions they use, types and schemas last.
-const dropOrder: SchemaObjectKind[] = ['trigger', 'constraint', 'index', 'column', 'view', 'materialized view', 'table', 'partitioned table', 'foreign table', 'function', 'sequence', 'type', 'schema', 'extension'];
+const dropOrder: SchemaObjectKind[] = ['policy', 'trigger', 'constraint', 'index', 'column', 'view', 'materialized view', 'table', 'partitioned table', 'foreign table', 'function', 'sequence', 'type', 'schema', 'extension'];
 
 /**
  * The statements that drop what a diff added, for an operator to review and run by hand (nothing runs
