@@ -43,8 +43,8 @@ export function compareFileNames(a: string, b: string): number {
   return compareMigrationFileNames(a, b, silentLogger);
 }
 
-/** One readdir, no file contents: the migration files in run order. */
-export async function listMigrationFiles(dir: string): Promise<MigrationFile[]> {
+/** One readdir, no file contents: the names of the migration files, in directory order. */
+export async function readMigrationFileNames(dir: string): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -53,15 +53,24 @@ export async function listMigrationFiles(dir: string): Promise<MigrationFile[]> 
       hint: 'Check --migrations-dir and that the folder is readable.',
     });
   }
-  const files = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isMigrationFileName(e.name)).map((e) => e.name);
-  const unnumbered = files.filter((f) => !/^\d+/.test(f));
+  return entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isMigrationFileName(e.name)).map((e) => e.name);
+}
+
+/** Migration file names in run order; refuses a name node-pg-migrate could not order. */
+export function orderMigrationFiles(fileNames: readonly string[]): MigrationFile[] {
+  const unnumbered = fileNames.filter((f) => !/^\d+/.test(f));
   if (unnumbered.length > 0) {
     throw new StudioError('invalid-project', `Migration file without a numeric prefix: ${unnumbered.slice(0, 5).join(', ')}`, {
       hint: 'node-pg-migrate orders migrations by the number at the start of the file name. Rename the file to {timestamp}_{name} or move it out of the migrations directory.',
       detail: { files: unnumbered },
     });
   }
-  return files.sort(compareFileNames).map((file) => ({ file, name: file.slice(0, -extname(file).length) }));
+  return [...fileNames].sort(compareFileNames).map((file) => ({ file, name: file.slice(0, -extname(file).length) }));
+}
+
+/** One readdir, no file contents: the migration files in run order. */
+export async function listMigrationFiles(dir: string): Promise<MigrationFile[]> {
+  return orderMigrationFiles(await readMigrationFileNames(dir));
 }
 
 /** Names carried by more than one file (`…01_same.js` and `…01_same.sql`), with those files in run order. */

@@ -1,24 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { MigrationEntry, MigrationStatus, ProjectSettings } from '../../contract';
 import { withClient, type DatabaseTarget } from '../database';
 import { readAppliedMigrations, type AppliedMigration } from './appliedMigrations';
-import { hasDownStep } from './downDetection';
-import { compareFileNames, duplicateNames, listMigrationFiles, migrationTimestamp, type MigrationFile } from './migrationFiles';
-
-/** Reads many small files without opening thousands of descriptors at once. */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
+import { createMigrationFolderCache } from './migrationFolderCache';
+import { compareFileNames, duplicateNames, migrationTimestamp, type MigrationFile } from './migrationFiles';
 
 /**
  * Status from the directory listing and pgmigrations alone. Pure, so every state is unit-testable.
@@ -68,21 +52,20 @@ export function buildStatus(files: MigrationFile[], applied: AppliedMigration[],
   };
 }
 
-export async function readDownSteps(dir: string, files: MigrationFile[]): Promise<Map<string, boolean>> {
-  const flags = await mapLimited(files, 32, async (f) => {
-    // An unreadable file still lists; "no down" is the cautious answer, and a run names the file when it fails to load it.
-    const source = await readFile(join(dir, f.file), 'utf8').catch(() => '');
-    return [f.file, hasDownStep(f.file, source)] as const;
-  });
-  return new Map(flags);
+/** One per process: the app and the server keep it warm across status calls; the CLI reads cold once. */
+const migrationFolders = createMigrationFolderCache();
+
+/** The down-step check of each file, for a caller that has its own listing. */
+export function readDownSteps(dir: string, files: MigrationFile[]): Promise<Map<string, boolean>> {
+  return migrationFolders.downSteps(dir, files);
 }
 
-/** Never executes a migration file: one readdir, cheap text reads, one query. */
+/** Never executes a migration file: one readdir, a stat per file (reading only changed ones), one query. */
 export async function getStatus(db: DatabaseTarget, project: ProjectSettings): Promise<MigrationStatus> {
-  const files = await listMigrationFiles(project.migrationsDir);
+  const files = await migrationFolders.list(project.migrationsDir);
   const [applied, hasDown] = await Promise.all([
     withClient(db, (client) => readAppliedMigrations(client, project)),
-    readDownSteps(project.migrationsDir, files),
+    migrationFolders.downSteps(project.migrationsDir, files),
   ]);
   return buildStatus(files, applied, hasDown);
 }
