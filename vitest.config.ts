@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['src-main/**/*.int.test.ts'],
-          globalSetup: ['src-main/test-support/postgresGlobalSetup.ts'],
+          globalSetup: ['src-main/test-support/cliBundleGlobalSetup.ts', 'src-main/test-support/postgresGlobalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

@@ -4,7 +4,7 @@ import { resolve as resolvePath } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { StudioError } from '../../contract';
 import { maskUrlPasswords } from '../../core/database';
-import { startServer, type RunningServer } from '../../server/startServer';
+import type { RunningServer } from '../../server/startServer';
 import { exitCodes } from '../cliErrors';
 import { secretFrom, warnSecretOnCommandLine } from '../secretOptions';
 import type { SharedOptionsResolver } from '../sharedOptions';
@@ -120,6 +120,8 @@ export function registerServe(program: Command, shared: SharedOptionsResolver, t
       }
       // Listening before the server announces itself: a signal right after the announcement must find it.
       const stopSignal = untilStopSignal();
+      // fastify and the UI's routes load here only: every other command starts without them.
+      const { startServer } = await import('../../server/startServer');
       const server = await startServer({ ...settings, projectsRoot, host: options.host, port: options.port, ...tokens });
       const database = settings.databaseUrl
         ? maskUrlPasswords(settings.databaseUrl)

@@ -28,6 +28,8 @@ function cliEnv(options: SpawnOptions): NodeJS.ProcessEnv {
   isolatedDataDir ??= mkdtempSync(join(tmpdir(), 'pgm-studio-cli-test-'));
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PGM_STUDIO_DATA_DIR: isolatedDataDir, ...options.env };
   if (!options.env || !('DATABASE_URL' in options.env)) delete env.DATABASE_URL;
+  // The shipped bundle (built by the integration suite's global setup), never the sources through tsx.
+  if (!options.env || !('PGM_STUDIO_DEV' in options.env)) delete env.PGM_STUDIO_DEV;
   return env;
 }
 
