@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { precompressAssets } from './scripts/precompressAssets';
 
 export default defineConfig({
   main: {
@@ -26,7 +27,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [react()],
+    // Server mode serves the .br / .gz copies; Electron loads the plain files.
+    plugins: [react(), precompressAssets()],
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves bundles unminified; the UI is also served over HTTP in server mode.

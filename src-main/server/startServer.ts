@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -73,12 +74,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   installErrorHandlers(app, log);
   installRequestGuards(app, () => allowedHosts);
   await app.register(fastifyCookie);
+  // Answers compressed when the client asks (brotli, else gzip): a 5,000-migration status is 837 KB
+  // of JSON. The UI's assets come precompressed from the build (preCompressed below); /events is
+  // hijacked, so its stream is never held back by a compressor.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
   await app.register(fastifyRateLimit, { global: false });
 
   await app.register(async (ui) => {
     // The landing page checks the session itself: it is also where the printed token is exchanged.
     ui.addHook('onRequest', async (request, reply) => (request.routeOptions.url === '/' ? undefined : session.requireSession(request, reply)));
-    await ui.register(fastifyStatic, { root: rendererDir, index: false, wildcard: true });
+    await ui.register(fastifyStatic, { root: rendererDir, index: false, wildcard: true, preCompressed: true });
     ui.get<{ Querystring: { token?: string } }>('/', async (request, reply) => {
       if (typeof request.query.token === 'string') return session.exchangeToken(request.query.token, reply);
       await session.requireSession(request, reply);
