@@ -74,3 +74,10 @@ export async function markApplied(url: string, table: { schema: string; name: st
     );
   });
 }
+
+/** Another empty database on the server of `url` (whose role may create databases), for one measured run. */
+export async function freshDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `pgm_studio_bench_run_${randomBytes(4).toString('hex')}`;
+  await onServer(url, `CREATE DATABASE "${name}"`);
+  return { url: withDatabase(url, name), drop: () => onServer(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}

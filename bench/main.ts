@@ -6,6 +6,7 @@ const sections: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   status: () => import('./statusBench'),
   backup: () => import('./backupBench'),
   catalog: () => import('./catalogBench'),
+  cli: () => import('./cliBench'),
 };
 
 async function main(): Promise<void> {

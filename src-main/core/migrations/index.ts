@@ -4,6 +4,7 @@ export type { RunOptions } from './types';
 export type { LoadProjectOptions } from '../project/loadProject';
 export { loadProject } from '../project/loadProject';
 export { getStatus } from './status';
+export { createMigrationFolderCache, type MigrationFolderCache } from './migrationFolderCache';
 export { planRun, runMigrations, redoMigrations, rehearse } from './commands';
 export { createMigration } from './createMigration';
 export { findLockHolder } from './lock';

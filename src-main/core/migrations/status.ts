@@ -1,7 +1,7 @@
 import type { MigrationEntry, MigrationStatus, ProjectSettings } from '../../contract';
 import { withClient, type DatabaseTarget } from '../database';
 import { readAppliedMigrations, type AppliedMigration } from './appliedMigrations';
-import { createMigrationFolderCache } from './migrationFolderCache';
+import { createMigrationFolderCache, type MigrationFolderCache } from './migrationFolderCache';
 import { compareFileNames, duplicateNames, migrationTimestamp, type MigrationFile } from './migrationFiles';
 
 /**
@@ -60,12 +60,15 @@ export function readDownSteps(dir: string, files: MigrationFile[]): Promise<Map<
   return migrationFolders.downSteps(dir, files);
 }
 
-/** Never executes a migration file: one readdir, a stat per file (reading only changed ones), one query. */
-export async function getStatus(db: DatabaseTarget, project: ProjectSettings): Promise<MigrationStatus> {
-  const files = await migrationFolders.list(project.migrationsDir);
+/**
+ * Never executes a migration file: one readdir, a stat per file (reading only changed ones), one query.
+ * `folders`: the process's cache unless a caller (the bench's cold runs) brings a fresh one.
+ */
+export async function getStatus(db: DatabaseTarget, project: ProjectSettings, folders: MigrationFolderCache = migrationFolders): Promise<MigrationStatus> {
+  const files = await folders.list(project.migrationsDir);
   const [applied, hasDown] = await Promise.all([
     withClient(db, (client) => readAppliedMigrations(client, project)),
-    migrationFolders.downSteps(project.migrationsDir, files),
+    folders.downSteps(project.migrationsDir, files),
   ]);
   return buildStatus(files, applied, hasDown);
 }
