@@ -1,6 +1,5 @@
 import { readdir } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { compareMigrationFileNames } from 'node-pg-migrate/utils/comparators';
 import { getNumericPrefix } from 'node-pg-migrate/utils/fileNameUtils';
 import { StudioError } from '../../contract';
 
@@ -38,9 +37,22 @@ export function migrationTimestamp(name: string): number {
   }
 }
 
-/** node-pg-migrate's own order: numeric prefix, then a numeric-aware locale compare of the file name. */
+// node-pg-migrate's localeCompareStringsNumerically builds this collator on every call; one is the same order.
+const collator = new Intl.Collator(undefined, { usage: 'sort', numeric: true, sensitivity: 'variant', ignorePunctuation: true });
+
+/** node-pg-migrate's own order (compareMigrationFileNames): numeric prefix, then a numeric-aware locale compare of the file name. */
 export function compareFileNames(a: string, b: string): number {
-  return compareMigrationFileNames(a, b, silentLogger);
+  return getNumericPrefix(a, silentLogger) - getNumericPrefix(b, silentLogger) || collator.compare(a, b);
+}
+
+/** The same order as compareFileNames, each name's prefix read once: what sorting thousands of files needs. */
+export function sortInRunOrder<T>(items: readonly T[], fileNameOf: (item: T) => string): T[] {
+  const keyed = items.map((item) => {
+    const name = fileNameOf(item);
+    return { item, name, prefix: getNumericPrefix(name, silentLogger) };
+  });
+  keyed.sort((a, b) => a.prefix - b.prefix || collator.compare(a.name, b.name));
+  return keyed.map((k) => k.item);
 }
 
 /** One readdir, no file contents: the names of the migration files, in directory order. */
@@ -65,7 +77,7 @@ export function orderMigrationFiles(fileNames: readonly string[]): MigrationFile
       detail: { files: unnumbered },
     });
   }
-  return [...fileNames].sort(compareFileNames).map((file) => ({ file, name: file.slice(0, -extname(file).length) }));
+  return sortInRunOrder(fileNames, (file) => file).map((file) => ({ file, name: file.slice(0, -extname(file).length) }));
 }
 
 /** One readdir, no file contents: the migration files in run order. */

@@ -65,3 +65,15 @@ describe('the migration folder cache', () => {
     await expect(cache.list(dir)).rejects.toMatchObject({ code: 'invalid-project' });
   });
 });
+
+describe('run order', () => {
+  it('sorts exactly as node-pg-migrate\'s compareMigrationFileNames, ties and punctuation included', async () => {
+    const { compareMigrationFileNames } = await import('node-pg-migrate/utils/comparators');
+    const { compareFileNames, sortInRunOrder } = await import('./migrationFiles');
+    const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+    const names = ['20250101000000000_b.js', '1_z.js', '10_a.sql', '2_a.js', '0002_a.js', '20250101000000000_a-b.js', '20250101000000000_a_b.js', '20250101000000000_A.js', '1700000000000_x10.js', '1700000000000_x9.js', '1700000000000_x.ts', '003_é.js', '003_e.js'];
+    const theirs = [...names].sort((a, b) => compareMigrationFileNames(a, b, silent));
+    expect(sortInRunOrder(names, (n) => n)).toEqual(theirs);
+    expect([...names].sort(compareFileNames)).toEqual(theirs);
+  });
+});

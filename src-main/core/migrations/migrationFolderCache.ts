@@ -17,8 +17,8 @@ export interface MigrationFolderCache {
 }
 
 interface DownStepEntry {
-  size: bigint;
-  mtimeNs: bigint;
+  size: number;
+  mtimeMs: number;
   hasDown: boolean;
 }
 
@@ -30,18 +30,19 @@ const batchSize = 256;
 function checkDownStep(path: string, file: string, known: DownStepEntry | undefined): DownStepEntry | null {
   let stat;
   try {
-    stat = statSync(path, { bigint: true });
+    stat = statSync(path, { throwIfNoEntry: false });
   } catch {
-    return null;
+    return null; // unreadable folder entry: listed, "no down", not remembered
   }
-  if (known && known.size === stat.size && known.mtimeNs === stat.mtimeNs) return known;
+  if (!stat) return null;
+  if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return known;
   let source = '';
   try {
     source = readFileSync(path, 'utf8');
   } catch {
     // Unreadable: "no down" is the cautious answer; a run names the file when it fails to load it.
   }
-  return { size: stat.size, mtimeNs: stat.mtimeNs, hasDown: hasDownStep(file, source) };
+  return { size: stat.size, mtimeMs: stat.mtimeMs, hasDown: hasDownStep(file, source) };
 }
 
 export function createMigrationFolderCache(): MigrationFolderCache {

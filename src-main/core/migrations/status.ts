@@ -2,7 +2,7 @@ import type { MigrationEntry, MigrationStatus, ProjectSettings } from '../../con
 import { withClient, type DatabaseTarget } from '../database';
 import { readAppliedMigrations, type AppliedMigration } from './appliedMigrations';
 import { createMigrationFolderCache, type MigrationFolderCache } from './migrationFolderCache';
-import { compareFileNames, duplicateNames, migrationTimestamp, type MigrationFile } from './migrationFiles';
+import { compareFileNames, duplicateNames, migrationTimestamp, sortInRunOrder, type MigrationFile } from './migrationFiles';
 
 /**
  * Status from the directory listing and pgmigrations alone. Pure, so every state is unit-testable.
@@ -14,7 +14,7 @@ export function buildStatus(files: MigrationFile[], applied: AppliedMigration[],
   // Last applied in file order: a pending file sorting before it was skipped (node-pg-migrate's check-order error).
   const appliedFiles = files.filter((f) => appliedByName.has(f.name));
   const missing = applied.filter((a) => !fileByName.has(a.name));
-  const sortKeys = [...appliedFiles.map((f) => f.file), ...missing.map((m) => m.name)].sort(compareFileNames);
+  const sortKeys = sortInRunOrder([...appliedFiles.map((f) => f.file), ...missing.map((m) => m.name)], (key) => key);
   const lastAppliedKey = sortKeys.at(-1);
 
   // Files sharing a name become one entry in error (its first file), so each name is one row.
@@ -39,8 +39,7 @@ export function buildStatus(files: MigrationFile[], applied: AppliedMigration[],
   for (const m of missing) {
     entries.push({ sortKey: m.name, name: m.name, timestamp: migrationTimestamp(m.name), file: null, state: 'missing-file', runOn: m.runOn, hasDown: null });
   }
-  entries.sort((a, b) => compareFileNames(a.sortKey, b.sortKey));
-  const migrations = entries.map(({ sortKey: _sortKey, ...entry }) => entry);
+  const migrations = sortInRunOrder(entries, (entry) => entry.sortKey).map(({ sortKey: _sortKey, ...entry }) => entry);
   // Not recorded yet is pending, whatever else is wrong with it: a duplicate pair is not "up to date".
   const pendingMigrations = migrations.filter((m) => m.runOn === null).map((m) => m.name);
   return {
