@@ -40,7 +40,7 @@ describe('the shipped pgm-studio CLI', () => {
     expect(modules.filter((url) => url.includes('/tsx/') || url.includes('/src-main/'))).toEqual([]);
   });
 
-  it('a command loads only its own parts: up loads neither the server nor fastify', async () => {
+  it('a command loads only its own parts: up with DATABASE_URL loads neither the server, fastify nor the keychain', async () => {
     const dir = await tempFolder('pgm-studio-bundle-');
     await writeFile(join(dir, '1000_first.js'), 'exports.up = (pgm) => { pgm.sql("SELECT 1"); };\nexports.down = (pgm) => { pgm.sql("SELECT 1"); };\n');
     await writeFile(join(dir, '1001_second.ts'), 'import type { MigrationBuilder } from "node-pg-migrate";\nexport const up = (pgm: MigrationBuilder) => { pgm.sql("SELECT 2"); };\n');
@@ -48,7 +48,8 @@ describe('the shipped pgm-studio CLI', () => {
     expect(run.code, run.stderr).toBe(0);
     expect((await db.query<{ name: string }>('SELECT name FROM pgmigrations ORDER BY id')).rows.map((r) => r.name)).toEqual(['1000_first', '1001_second']);
     const modules = loadedModules(run.stderr);
-    expect(modules.filter((url) => /\/(fastify|@fastify)\/|startServer|\/tsx\//.test(url))).toEqual([]);
+    // Nor the keychain (keytar maps libsecret, glib and D-Bus into the process): DATABASE_URL needs none.
+    expect(modules.filter((url) => /\/(fastify|@fastify|keytar)\/|startServer|\/tsx\//.test(url))).toEqual([]);
     // The TypeScript migration went through jiti's transpiler (node-pg-migrate's own path), not a loader hook.
     expect(modules.filter((url) => url.endsWith('1001_second.ts'))).toEqual([]);
   });

@@ -69,7 +69,8 @@ export function requireConfirmation(entry: ConnectionSummary, confirm: string | 
 export function createProductionGuard(connections: ConnectionContext, door: AppInfo['door']) {
   const resolveMarked = async (connectionId: string | undefined) => {
     const { connection, target } = await connections.resolve(connectionId);
-    const saved = (await (await connections.store()).list()).connections;
+    // Profiles only: probing the keychain here loaded keytar (and asked D-Bus) on every CLI run.
+    const saved = await (await connections.store()).saved();
     const [entry] = markProductionMatches([connection, ...saved.filter((c) => c.id !== connection.id)]);
     return { entry: entry!, target };
   };

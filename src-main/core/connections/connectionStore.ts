@@ -47,6 +47,10 @@ export async function openConnectionStore(options: ConnectionStoreOptions): Prom
     return sandboxEnabled ? sandboxId : null;
   }
 
+  async function saved(): Promise<ConnectionSummary[]> {
+    return (await readProfilesFile(dataDir)).connections.map(summaryOf);
+  }
+
   async function list(): Promise<ConnectionList> {
     const file = await readProfilesFile(dataDir);
     const connections = file.connections.map(summaryOf);
@@ -133,5 +137,5 @@ export async function openConnectionStore(options: ConnectionStoreOptions): Prom
     return testConnection(await databaseTargetFor(input.profile, password), input.schema);
   }
 
-  return { list, save, delete: remove, importUrl, select, test, resolve, close: async () => sandbox?.close() };
+  return { list, saved, save, delete: remove, importUrl, select, test, resolve, close: async () => sandbox?.close() };
 }

@@ -4,6 +4,8 @@ import type { DatabaseTarget } from '../database';
 
 export interface ConnectionStore {
   list(): Promise<ConnectionList>;
+  /** The saved connections alone, read from the profiles file: no keychain probe, no sandbox. */
+  saved(): Promise<ConnectionSummary[]>;
   /** A new connection belongs to `project` (its real path); an edited one stays where it was. */
   save(input: z.output<typeof saveConnectionInputSchema>, project?: string): Promise<ConnectionSummary>;
   delete(id: string): Promise<{ deleted: boolean }>;
