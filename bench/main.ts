@@ -7,6 +7,7 @@ const sections: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   backup: () => import('./backupBench'),
   catalog: () => import('./catalogBench'),
   cli: () => import('./cliBench'),
+  ui: () => import('./uiBench'),
 };
 
 async function main(): Promise<void> {
