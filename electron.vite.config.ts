@@ -33,6 +33,8 @@ export default defineConfig({
       outDir: 'out/renderer',
       // electron-vite leaves bundles unminified; the UI is also served over HTTP in server mode.
       minify: true,
+      // .vite/manifest.json: which chunk each lazily loaded section is (e2e/startup.spec.ts checks the first screen loads none but its own).
+      manifest: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },
   },

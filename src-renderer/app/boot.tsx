@@ -1,3 +1,4 @@
+// The app itself, loaded by main.tsx once the first screen's requests are on their way.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@mantine/core/styles.css';

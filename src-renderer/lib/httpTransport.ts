@@ -23,7 +23,7 @@ function transportFailure(message: string): RpcEnvelope<never> {
 }
 
 /** POST /rpc/<channel>: the auth cookie travels by itself, the UI never sees a token. */
-export const httpInvoke: Invoke = async (channel: ChannelName, input: unknown) => {
+async function post(channel: ChannelName, input: unknown): Promise<RpcEnvelope<unknown>> {
   let response: Response;
   try {
     response = await fetch(`/rpc/${channel}`, {
@@ -35,15 +35,32 @@ export const httpInvoke: Invoke = async (channel: ChannelName, input: unknown) =
   } catch {
     return transportFailure('The PGM Studio server cannot be reached.');
   }
-  if (response.status === 401) {
-    window.dispatchEvent(new Event(sessionExpiredEvent));
-    return sessionExpired;
-  }
+  if (response.status === 401) return sessionExpired;
   try {
     return (await response.json()) as RpcEnvelope<unknown>;
   } catch {
     return transportFailure(`The server answered ${response.status} without a readable body.`);
   }
+}
+
+const callKey = (channel: ChannelName, input: unknown) => `${channel} ${JSON.stringify(input ?? {})}`;
+const prefetched = new Map<string, Promise<RpcEnvelope<unknown>>>();
+
+/** Sends a call now (before the app is loaded); the app's first identical call takes this answer. */
+export function prefetch(channel: ChannelName, input: unknown): Promise<RpcEnvelope<unknown>> {
+  const call = post(channel, input);
+  prefetched.set(callKey(channel, input), call);
+  return call;
+}
+
+export const httpInvoke: Invoke = async (channel: ChannelName, input: unknown) => {
+  const key = callKey(channel, input);
+  const early = prefetched.get(key);
+  prefetched.delete(key);
+  const envelope = await (early ?? post(channel, input));
+  // Announced when the app receives it, so the shell is there to show the banner.
+  if (envelope === sessionExpired) window.dispatchEvent(new Event(sessionExpiredEvent));
+  return envelope;
 };
 
 /** One EventSource for the whole page, fanned out to every listener. */
