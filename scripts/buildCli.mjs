@@ -34,7 +34,9 @@ export async function buildCli({ quiet = false } = {}) {
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    chunkNames: 'chunks/[name]-[hash]',
+    // Every file directly in out/cli, two levels below the repository like src-main/<folder>/: URLs a
+    // module takes relative to itself (startServer's '../../out/renderer') resolve the same bundled.
+    chunkNames: '[name]-[hash]',
     sourcemap: 'linked',
     metafile: true,
     logLevel: quiet ? 'error' : 'warning',

@@ -1,13 +1,13 @@
 // The shipped CLI: bin/pgm-studio.js runs the esbuild bundle in out/cli (built from these sources by
 // the suite's global setup) with plain node, and migration files load through node-pg-migrate's
 // jiti path, never through a process-wide TypeScript loader.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test-support/testDatabase';
 import { tempFolders } from '../test-support/tempFolders';
-import { repoRoot, spawnCli } from './testing/spawnCli';
+import { repoRoot, spawnCli, startCli } from './testing/spawnCli';
 
 const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 // Node's own trace of every ES module it loads (stable since Node 12): which files a run really used.
@@ -52,5 +52,20 @@ describe('the shipped pgm-studio CLI', () => {
     expect(modules.filter((url) => /\/(fastify|@fastify|keytar)\/|startServer|\/tsx\//.test(url))).toEqual([]);
     // The TypeScript migration went through jiti's transpiler (node-pg-migrate's own path), not a loader hook.
     expect(modules.filter((url) => url.endsWith('1001_second.ts'))).toEqual([]);
+  });
+
+  it('serve, bundled, looks for the built UI in out/renderer of the package', async () => {
+    const rendererDir = join(repoRoot, 'out', 'renderer');
+    const started = startCli(['serve', '--port', '0'], { env: { DATABASE_URL: db.url, PGM_STUDIO_RENDERER_DIR: undefined } });
+    if (existsSync(join(rendererDir, 'index.html'))) {
+      // A build is there (npm run build ran): serve starts on it.
+      await expect.poll(() => started.stderr(), { timeout: 60_000 }).toContain('Press Ctrl+C to stop');
+      started.child.kill('SIGTERM');
+      expect((await started.exit).stdout).toContain('PGM Studio is running at http://127.0.0.1:');
+    } else {
+      const run = await started.exit;
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`(no index.html in ${rendererDir})`);
+    }
   });
 });
