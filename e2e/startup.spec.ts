@@ -18,6 +18,9 @@ interface ManifestChunk {
 const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../out/renderer/.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
 
 /** A chunk's own files plus everything it imports statically. */
+/** Manifest keys are source paths relative to src-renderer/. */
+const isSource = (key: string, path: string) => key === path || key.endsWith(`/${path}`);
+
 function withStaticImports(key: string, into = new Set<string>()): Set<string> {
   const chunk = manifest[key];
   if (!chunk || into.has(chunk.file)) return into;
@@ -38,10 +41,10 @@ test('the timeline\'s first paint loads no other section\'s chunk and asks for t
   const path = (request: Request) => new URL(request.url()).pathname;
   const assets = requests.map(path).filter((p) => p.startsWith('/assets/')).map((p) => p.slice(1));
   const [entryKey] = Object.entries(manifest).find(([, chunk]) => chunk.isEntry) ?? [];
-  const [timelineKey] = Object.entries(manifest).find(([key, chunk]) => chunk.isDynamicEntry && key.endsWith('/TimelinePage.tsx')) ?? [];
+  const [timelineKey] = Object.entries(manifest).find(([key, chunk]) => chunk.isDynamicEntry && isSource(key, 'features/timeline/TimelinePage.tsx')) ?? [];
   expect(entryKey && timelineKey, 'the manifest names the entry and the timeline chunk').toBeTruthy();
   // The shell (boot) is a dynamic entry of main.tsx too: allowed, with what it imports.
-  const boot = Object.entries(manifest).find(([key, chunk]) => chunk.isDynamicEntry && key.endsWith('/app/boot.tsx'))?.[0];
+  const boot = Object.entries(manifest).find(([key, chunk]) => chunk.isDynamicEntry && isSource(key, 'app/boot.tsx'))?.[0];
   const allowed = withStaticImports(timelineKey!, withStaticImports(entryKey!, boot ? withStaticImports(boot) : new Set()));
   expect(assets.filter((file) => !allowed.has(file))).toEqual([]);
   expect(assets).toContain(manifest[timelineKey!]!.file);
