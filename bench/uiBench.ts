@@ -39,6 +39,8 @@ async function loadOnce(newPage: () => Promise<Page>, url: string): Promise<Load
   const page = await newPage();
   const responses: Promise<{ type: string; bytes: number; encoding: string; path: string }>[] = [];
   page.on('response', (response) => {
+    // The event stream never ends: its size would never be known.
+    if (response.request().resourceType() === 'eventsource') return;
     responses.push((async () => ({
       type: response.request().resourceType(),
       bytes: (await response.request().sizes()).responseBodySize,
