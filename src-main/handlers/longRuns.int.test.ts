@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CancelRunResult, MigrationRunResponse, RunActivity, SignalBlockerResult, StudioEvent } from '../contract';
+import type { CancelRunResult, ConnectionSummary, MigrationRunResponse, RunActivity, SignalBlockerResult, StudioEvent } from '../contract';
 import { waitForActiveQuery } from '../test-support/activeQuery';
 import { envelopeValue } from '../test-support/rpcEnvelope';
 import { createTestDatabase, type TestDatabase } from '../test-support/testDatabase';
@@ -118,6 +118,26 @@ describe('long runs through the contract', () => {
     const finishedAt = events.findIndex((e) => e.type === 'run-finished');
     await sleep(2_000);
     expect(events.slice(finishedAt + 1).filter((e) => e.type === 'run-activity')).toEqual([]);
+  });
+
+  it('a connection\'s own lock timeout, else production\'s 5 s default, bounds its runs', async () => {
+    await writeFile(join(migrationsDir, '1000_nickname.js'), addColumn);
+    await holdReadLock();
+    const url = new URL(db.url);
+    const save = async (name: string, environment: 'development' | 'production', lockTimeout?: string) =>
+      envelopeValue<ConnectionSummary>(await dispatch('connections/save', {
+        profile: { name, host: url.hostname, port: Number(url.port || 5432), database: db.name, user: decodeURIComponent(url.username), sslMode: 'disable', environment, color: '#2f9e44', ...(lockTimeout ? { lockTimeout } : {}) },
+        password: decodeURIComponent(url.password),
+        sessionOnly: true,
+      }));
+    const dev = await save('dev with a lock timeout', 'development', '1s');
+    expect(dev.lockTimeout).toBe('1s');
+    const devRun = envelopeValue<MigrationRunResponse>(await dispatch('migrations/run', { connectionId: dev.id, selection: { direction: 'up' } }));
+    expect(devRun.failure).toMatchObject({ timeout: { setting: 'lock_timeout', value: '1s' } });
+
+    const production = await save('production, defaults', 'production');
+    const productionRun = envelopeValue<MigrationRunResponse>(await dispatch('migrations/run', { connectionId: production.id, selection: { direction: 'up' }, confirm: db.name }));
+    expect(productionRun.failure).toMatchObject({ timeout: { setting: 'lock_timeout', value: '5s' }, message: expect.stringMatching(/^lock_timeout \(5s\) reached/) });
   });
 
   it('signal-blocker with no run in progress is refused', async () => {
