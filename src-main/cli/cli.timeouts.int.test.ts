@@ -36,6 +36,8 @@ describe('pgm-studio run timeouts', () => {
     const body = run.json<MigrationRunResponse>();
     expect(body.success).toBe(false);
     expect(body.failure).toMatchObject({ pgCode: '55P03', timeout: { setting: 'lock_timeout', value: '1s' } });
+    // While it waited, stderr said on what and behind whom.
+    expect(run.stderr).toMatch(/waiting for AccessExclusiveLock on authors, blocked by pid \d+ \(application "nightly-report"/);
     expect(body.failure?.message).toMatch(/lock_timeout \(1s\) reached: .*ACCESS EXCLUSIVE lock on authors; held by pid \d+ \(application "nightly-report"/);
     // Rolled back: not even the migrations table stayed, and authors has no new column.
     expect((await db.query("SELECT to_regclass('public.pgmigrations')::text AS t")).rows[0]).toEqual({ t: null });
