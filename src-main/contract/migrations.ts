@@ -270,7 +270,8 @@ export interface LockHolder {
 
 /** Events streamed while a run or rehearsal is in progress. */
 export type MigrationEvent =
-  | { type: 'run-started'; runId: string; direction: 'up' | 'down'; plan: string[]; rehearsal: boolean }
+  /** `backendPid`: the run's own session (it holds the migration lock while it runs). */
+  | { type: 'run-started'; runId: string; direction: 'up' | 'down'; plan: string[]; rehearsal: boolean; backendPid?: number }
   | { type: 'migration-started'; runId: string; name: string; direction: 'up' | 'down' }
   /** The running migration called pgm.noTransaction(): its statements commit one by one, a cancel leaves what they did. */
   | { type: 'migration-outside-transaction'; runId: string; name: string }

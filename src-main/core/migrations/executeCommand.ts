@@ -133,7 +133,7 @@ export async function executeCommand(
         if (plans.length === 0 && expectedPlan) assertConfirmedPlan(plan, expectedPlan);
         if (selection.exactly) assertStepPlan(plan, selection.exactly);
         plans.push({ direction: selection.direction, plan });
-        emit({ type: 'run-started', runId, direction: selection.direction, plan, rehearsal: mode === 'rehearse' });
+        emit({ type: 'run-started', runId, direction: selection.direction, plan, rehearsal: mode === 'rehearse', ...(pid === null ? {} : { backendPid: pid }) });
         // Never call runner() with nothing to do: for `down`, count 0 would mean "all" (slice(-0)).
         if (plan.length === 0) continue;
         // Before any migration ran: the state the command started from. Behind a savepoint, so a failing

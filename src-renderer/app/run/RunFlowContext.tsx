@@ -31,7 +31,8 @@ export function RunFlowProvider({ children }: { children: ReactNode }) {
   const { progress, setPanelOpen } = useRunProgress();
   const flow = useRunFlow(connections.currentId);
 
-  const blocker = runBlocker({ status: status.data, lock: lock.data, checkOrder: info.data?.project.settings.checkOrder ?? true });
+  const ownRunPid = progress.active ? (progress.activity?.backendPid ?? progress.backendPid) : null;
+  const blocker = runBlocker({ status: status.data, lock: lock.data, checkOrder: info.data?.project.settings.checkOrder ?? true, ownRunPid });
   const value: RunActions = { request: flow.request, busy: flow.busy || progress.active, blocker };
   // The typed database name goes along: the engine requires it on production ('confirmation-required').
   const onConfirm = (databaseName?: string, timeouts?: RunTimeouts) => {

@@ -26,9 +26,11 @@ export interface RunProgress {
   activity: RunActivity | null;
   /** The running migration runs outside a transaction (pgm.noTransaction()): a Cancel leaves what it did. */
   outsideTransaction: string | null;
+  /** The run's own backend (it holds the migration lock): known from its start. */
+  backendPid: number | null;
 }
 
-export const idleProgress: RunProgress = { runId: null, rehearsal: false, active: false, byMigration: {}, log: [], outcome: null, activity: null, outsideTransaction: null };
+export const idleProgress: RunProgress = { runId: null, rehearsal: false, active: false, byMigration: {}, log: [], outcome: null, activity: null, outsideTransaction: null, backendPid: null };
 
 /** Keeps the panel bounded on a 5,000-migration run. */
 const maxLogLines = 2_000;
@@ -49,7 +51,7 @@ export function reduceRunProgress(state: RunProgress, event: StudioEvent, at: nu
     for (const name of event.plan) byMigration[name] = { status: 'queued', direction: event.direction };
     const verb = event.rehearsal ? 'Rehearsing' : 'Running';
     return withLog(
-      { runId: event.runId, rehearsal: event.rehearsal, active: true, byMigration, log: [], outcome: null, activity: null, outsideTransaction: null },
+      { runId: event.runId, rehearsal: event.rehearsal, active: true, byMigration, log: [], outcome: null, activity: null, outsideTransaction: null, backendPid: event.backendPid ?? null },
       { level: 'info', message: `${verb} ${event.direction}: ${event.plan.length} migration(s)`, at },
     );
   }

@@ -70,7 +70,8 @@ export function useRunFlow(connectionId: string | null) {
         return;
       }
       const failed = response.failure?.migration;
-      notifications.show({ color: 'red', title: failed ? `${failed} failed` : 'The run failed', message: response.message, autoClose: 15_000, withBorder: true });
+      const title = response.failure?.interrupted ? 'The run was cancelled' : failed ? `${failed} failed` : 'The run failed';
+      notifications.show({ color: response.failure?.interrupted ? 'gray' : 'red', title, message: response.message, autoClose: 15_000, withBorder: true });
     },
     // A failed migration comes back in the response; a thrown error (lock held, plan changed, connection
     // lost) applied nothing, so the rows only drop their queued marks. The query client notifies its
