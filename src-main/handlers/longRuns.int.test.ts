@@ -140,6 +140,35 @@ describe('long runs through the contract', () => {
     expect(productionRun.failure).toMatchObject({ timeout: { setting: 'lock_timeout', value: '5s' }, message: expect.stringMatching(/^lock_timeout \(5s\) reached/) });
   });
 
+  it('a role that may not signal the blocker (a superuser\'s session) gets a clear refusal naming pg_signal_backend', async () => {
+    const role = `pgm_nosignal_${Date.now().toString(36)}`;
+    await db.query(`CREATE ROLE ${role} LOGIN PASSWORD 'nosignal' NOSUPERUSER`);
+    const roleUrl = new URL(db.url);
+    roleUrl.username = role;
+    roleUrl.password = 'nosignal';
+    let limited: Studio | null = null;
+    try {
+      await db.query(`GRANT ALL ON SCHEMA public TO ${role}; ALTER TABLE authors OWNER TO ${role}`);
+      await writeFile(join(migrationsDir, '1000_nickname.js'), addColumn);
+      const blockerPid = await holdReadLock(); // the test's superuser
+      limited = createStudio({ dataDir: await mkdtemp(join(tmpdir(), 'pgm-studio-data-')), migrationsDir, databaseUrl: roleUrl.toString(), door: 'server', log: () => undefined });
+      limited.events.subscribe((event) => events.push(event));
+      const limitedDispatch = createRouter(limited.handlers, () => undefined).dispatch;
+      const run = limitedDispatch('migrations/run', { selection: { direction: 'up' } });
+      await activityWhere((a) => a.blockers.some((b) => b.pid === blockerPid));
+      const refused = await limitedDispatch('migrations/signal-blocker', { pid: blockerPid, action: 'terminate' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(new RegExp(`may not terminate session ${blockerPid}`)), hint: expect.stringMatching(/pg_signal_backend/) } });
+      expect((await db.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [blockerPid])).rows).toHaveLength(1);
+      expect(envelopeValue<CancelRunResult>(await limitedDispatch('migrations/cancel', {}))).toMatchObject({ cancelled: true });
+      expect(envelopeValue<MigrationRunResponse>(await run).success).toBe(false);
+    } finally {
+      // The blocker first: it holds a lock on authors, which the ownership change below needs.
+      await Promise.all(sessions.splice(0).map((s) => s.end().catch(() => undefined)));
+      await limited?.close();
+      await db.query(`REASSIGN OWNED BY ${role} TO CURRENT_USER; DROP OWNED BY ${role}; DROP ROLE ${role}`);
+    }
+  });
+
   it('signal-blocker with no run in progress is refused', async () => {
     const refused = await dispatch('migrations/signal-blocker', { pid: 12345, action: 'cancel' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

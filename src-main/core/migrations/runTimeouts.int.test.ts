@@ -60,8 +60,11 @@ describe('run timeouts', () => {
     expect((await runMigrations(suite.target(), suite.project.settings, { direction: 'up' })).success).toBe(true);
     await suite.project.write('1001_outside.js', "exports.up = (pgm) => { pgm.noTransaction(); pgm.addColumn('authors', { nickname: 'text' }); };\nexports.down = () => {};\n");
     await holdReadLock('authors');
-    const result = await runMigrations(suite.target(), suite.project.settings, { direction: 'up' }, { timeouts: { lockTimeout: '1s' } });
+    const events: string[] = [];
+    const result = await runMigrations(suite.target(), suite.project.settings, { direction: 'up' }, { timeouts: { lockTimeout: '1s' }, onEvent: (e) => e.type === 'migration-outside-transaction' && events.push(e.name) });
     expect(result.failure).toMatchObject({ migration: '1001_outside', pgCode: '55P03' });
+    // The UI learns the running migration is outside a transaction (a Cancel then asks first).
+    expect(events).toEqual(['1001_outside']);
   });
 
   it('refuses a timeout that is not a PostgreSQL time before running anything', async () => {
