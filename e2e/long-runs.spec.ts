@@ -34,6 +34,7 @@ test('a migration blocked by another session shows that session while it waits; 
     await t.runPending();
     // The run's timeouts are shown before it starts: none on a development connection.
     await expect(t.dialog.getByTestId('confirm-timeouts')).toContainText('none set for this connection');
+    await saveScreenshot(app, testInfo, 'confirm-timeouts');
     await t.confirm();
 
     const waiting = app.getByTestId('run-waiting');
