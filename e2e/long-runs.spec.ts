@@ -46,6 +46,7 @@ test('a migration blocked by another session shows that session while it waits; 
     await expect(app.getByTestId('run-state')).toContainText('waiting for a lock');
     // The migration lock is held by this very run: the timeline does not call it another session.
     await expect(t.summary).not.toContainText('Runs are blocked by another session');
+    await expect(app.getByTestId('lock-state')).toHaveText('Lock: held by this run');
     await saveScreenshot(app, testInfo, 'waiting-view');
 
     // Inside a transaction: Cancel asks nothing, and the whole command is rolled back.
