@@ -34,6 +34,11 @@ describe('reduceRunProgress', () => {
     expect(play([{ type: 'run-activity', runId: 'r1', ...activity }], ended).activity).toBeNull();
   });
 
+  it('a backup or rollback event on the same stream leaves the run progress as it was', () => {
+    const running = play([{ type: 'run-started', runId: 'r1', direction: 'up', plan: ['a'], rehearsal: false }]);
+    expect(play([{ type: 'backup-progress', backupId: 'b1' } as unknown as StudioEvent], running)).toBe(running);
+  });
+
   it('records the failure on the failing migration and ends the run', () => {
     const failure = { migration: 'b', pgCode: '42P01', message: 'relation "x" does not exist', position: 15 };
     const state = play([

@@ -1,4 +1,4 @@
-import type { MigrationEvent, MigrationFailure, MigrationRunResponse, RunActivity, StudioErrorShape, StudioEvent } from '../../../src-main/contract';
+import { isMigrationEvent, type MigrationFailure, type MigrationRunResponse, type RunActivity, type StudioErrorShape, type StudioEvent } from '../../../src-main/contract';
 
 export type MigrationProgress =
   | { status: 'queued'; direction: 'up' | 'down' }
@@ -34,10 +34,6 @@ export const idleProgress: RunProgress = { runId: null, rehearsal: false, active
 
 /** Keeps the panel bounded on a 5,000-migration run. */
 const maxLogLines = 2_000;
-
-function isMigrationEvent(event: StudioEvent): event is MigrationEvent {
-  return event.type !== 'connections-changed' && event.type !== 'project-changed';
-}
 
 function withLog(state: RunProgress, line: LogLine): RunProgress {
   const log = state.log.length >= maxLogLines ? [...state.log.slice(-maxLogLines + 1), line] : [...state.log, line];
