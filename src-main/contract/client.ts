@@ -11,7 +11,7 @@ export type RpcEnvelope<T> = { ok: true; value: T } | { ok: false; error: Studio
 /** Events pushed from the main process / server to the UI. */
 export type StudioEvent = MigrationEvent | BackupEvent | RollbackEvent | { type: 'connections-changed' } | { type: 'project-changed' };
 
-const migrationEventTypes: ReadonlySet<string> = new Set<MigrationEvent['type']>(['run-started', 'migration-started', 'migration-finished', 'migration-failed', 'log', 'run-finished']);
+const migrationEventTypes: ReadonlySet<string> = new Set<MigrationEvent['type']>(['run-started', 'migration-started', 'migration-outside-transaction', 'migration-finished', 'migration-failed', 'log', 'run-activity', 'run-finished']);
 
 /** A run's event (not a backup's, a rollback's or a list change). */
 export function isMigrationEvent(event: StudioEvent): event is MigrationEvent {

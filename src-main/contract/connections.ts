@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import { postgresIntervalSchema, type RunTimeouts } from './migrations';
 
 export const environments = ['development', 'staging', 'production'] as const;
 export type Environment = (typeof environments)[number];
@@ -18,6 +19,10 @@ export const connectionProfileSchema = z
     sslMode: z.enum(sslModes),
     environment: z.enum(environments),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    /** lock_timeout for runs on this connection (e.g. 5s); unset: the environment's default (see connectionRunTimeouts). */
+    lockTimeout: postgresIntervalSchema.optional(),
+    /** statement_timeout for runs on this connection (e.g. 15min); unset: the environment's default. */
+    statementTimeout: postgresIntervalSchema.optional(),
   })
   .strict();
 /** A saved connection. Never carries a password: that lives in the OS keychain. */
@@ -70,6 +75,21 @@ export interface ConnectionSummary extends ConnectionProfile {
 /** Whether a run on this connection needs the database name typed (the engine refuses it otherwise). */
 export const isProductionConnection = (connection: Pick<ConnectionSummary, 'environment' | 'productionMatch'>): boolean =>
   connection.environment === 'production' || connection.productionMatch !== undefined;
+
+/**
+ * What a run on a production database gets unless its connection says otherwise: a migration waiting
+ * longer than 5 s for a lock fails instead of queueing the application behind it, and no statement
+ * runs longer than 15 minutes. Other environments have no timeouts unless their connection sets them.
+ */
+export const productionRunTimeouts = { lockTimeout: '5s', statementTimeout: '15min' } as const;
+
+/** The timeouts a run on this connection gets before a one-run override: its own, else the environment's default. */
+export function connectionRunTimeouts(connection: Pick<ConnectionSummary, 'environment' | 'productionMatch' | 'lockTimeout' | 'statementTimeout'>): RunTimeouts {
+  const defaults: RunTimeouts = isProductionConnection(connection) ? productionRunTimeouts : {};
+  const lockTimeout = connection.lockTimeout ?? defaults.lockTimeout;
+  const statementTimeout = connection.statementTimeout ?? defaults.statementTimeout;
+  return { ...(lockTimeout !== undefined ? { lockTimeout } : {}), ...(statementTimeout !== undefined ? { statementTimeout } : {}) };
+}
 
 export interface ConnectionList {
   connections: ConnectionSummary[];

@@ -7,6 +7,7 @@ import { migrationsContract } from './migrations';
 import { projectContract } from './project';
 import { rollbackContract } from './rollback';
 import { schemaContract } from './schema';
+import { runsContract } from './runs';
 
 export * from './authoring';
 export * from './authoringTemplates';
@@ -19,10 +20,11 @@ export * from './history';
 export * from './migrations';
 export * from './project';
 export * from './rollback';
+export * from './runs';
 export * from './schema';
 
 /** Every channel any door serves. A handler is written once per entry. */
-export const contract = { ...migrationsContract, ...authoringContract, ...connectionsContract, ...projectContract, ...schemaContract, ...backupsContract, ...rollbackContract, ...historyContract };
+export const contract = { ...migrationsContract, ...authoringContract, ...connectionsContract, ...projectContract, ...schemaContract, ...backupsContract, ...rollbackContract, ...historyContract, ...runsContract };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export const channelNames = Object.keys(contract) as ChannelName[];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { migrationTemplateIds } from './authoringTemplates';
 import type { EditedAfterApply } from './authoring';
+import type { RunActivity, SessionActivity, StatementLock, WaitedLock } from './runs';
 import type { SchemaChangeSummary } from './schema';
 
 /** `{timestamp}_{name}` without extension, as node-pg-migrate stores it in `pgmigrations.name`. */
@@ -123,13 +124,15 @@ export const runInputSchema = targetSchema.extend({
   selection: runSelectionSchema,
   /** false: node-pg-migrate's check-order is off for this call only (the operator chose it); the project setting stays. */
   checkOrder: z.boolean().optional(),
+  /** lock_timeout / statement_timeout for this call only, over the connection's. */
+  timeouts: runTimeoutsSchema.optional(),
 });
 /**
  * migrations/run. `expectedPlan`: the migrations the operator confirmed, in order. The engine works
  * the plan out again under its lock and refuses to run anything else ('plan-changed').
  */
 export const runRequestSchema = runInputSchema.extend({ expectedPlan: z.array(migrationNameSchema).max(maxRunCount).optional(), confirm: confirmDatabaseSchema.optional() });
-export const redoInputSchema = targetSchema.extend({ count: runCountSchema.optional(), confirm: confirmDatabaseSchema.optional() });
+export const redoInputSchema = targetSchema.extend({ count: runCountSchema.optional(), confirm: confirmDatabaseSchema.optional(), timeouts: runTimeoutsSchema.optional() });
 
 /**
  * The optional JSON body of the seed's POST /api/migrations (no body: every pending migration up).
@@ -173,6 +176,16 @@ export interface MigrationFailure {
   changes?: CommandChanges;
   /** The run was interrupted (Ctrl-C, a server shutting down, Cancel), not failed by the migration. */
   interrupted?: boolean;
+  /** The run hit its lock_timeout or statement_timeout: which one, its value, and what it waited on (sampled while waiting). */
+  timeout?: TimeoutFailure;
+}
+
+export interface TimeoutFailure {
+  setting: 'lock_timeout' | 'statement_timeout';
+  /** The value the run had, e.g. 5s. */
+  value: string | null;
+  waitedFor: WaitedLock | null;
+  blockers: SessionActivity[];
 }
 
 export interface OutsideTransactionFailure {
@@ -214,6 +227,8 @@ export interface RehearsalResult {
   success: boolean;
   message: string;
   failure?: MigrationFailure;
+  /** The locks its statements take on tables that exist, with their size and activity now (see StatementLock). */
+  locks?: StatementLock[];
 }
 
 /** Which migrations a selection would run or revert, without running anything. */
@@ -255,8 +270,13 @@ export interface LockHolder {
 
 /** Events streamed while a run or rehearsal is in progress. */
 export type MigrationEvent =
-  | { type: 'run-started'; runId: string; direction: 'up' | 'down'; plan: string[]; rehearsal: boolean }
+  /** `backendPid`: the run's own session (it holds the migration lock while it runs). */
+  | { type: 'run-started'; runId: string; direction: 'up' | 'down'; plan: string[]; rehearsal: boolean; backendPid?: number }
   | { type: 'migration-started'; runId: string; name: string; direction: 'up' | 'down' }
+  /** The running migration called pgm.noTransaction(): its statements commit one by one, a cancel leaves what they did. */
+  | { type: 'migration-outside-transaction'; runId: string; name: string }
+  /** A live sample while the run is in progress (about every 1.5 s): elapsed time and what it waits on. */
+  | ({ type: 'run-activity'; runId: string } & RunActivity)
   | { type: 'migration-finished'; runId: string; name: string; direction: 'up' | 'down'; durationMs: number }
   | { type: 'migration-failed'; runId: string; name: string; direction: 'up' | 'down'; failure: MigrationFailure }
   | { type: 'log'; runId: string; level: 'debug' | 'info' | 'warn' | 'error'; message: string }

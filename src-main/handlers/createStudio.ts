@@ -99,6 +99,7 @@ export function createStudio(options: StudioOptions): Studio {
       project: async () => (await project()).settings,
       target: (connectionId) => connections.target(connectionId),
       targetToChange: (connectionId, confirm) => productionGuard.targetToChange(connectionId, confirm),
+      runTimeouts: (connectionId) => productionGuard.runTimeouts(connectionId),
       events,
       runs,
       appliedSources,

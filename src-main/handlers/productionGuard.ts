@@ -1,7 +1,7 @@
 // The one production guard every door goes through: a run that changes a production database needs
 // the database's name typed. "Production" follows the database (host, port, name), not the way it
 // was reached: a --database-url pointing at a saved production connection is production too.
-import { adHocConnectionId, isProductionConnection, StudioError, type AppInfo, type ConnectionSummary } from '../contract';
+import { adHocConnectionId, connectionRunTimeouts, isProductionConnection, StudioError, type AppInfo, type ConnectionSummary, type RunTimeouts } from '../contract';
 import { environmentColors } from '../core/connections';
 import type { DatabaseTarget } from '../core/database';
 import type { ConnectionContext } from './connectionContext';
@@ -84,6 +84,10 @@ export function createProductionGuard(connections: ConnectionContext, door: AppI
     async resolve(connectionId?: string): Promise<{ target: DatabaseTarget; production: boolean }> {
       const { entry, target } = await resolveMarked(connectionId);
       return { target, production: isProductionConnection(entry) };
+    },
+    /** The run timeouts of a connection: its own, else production's defaults when it is (or reaches) production. */
+    async runTimeouts(connectionId: string | undefined): Promise<RunTimeouts> {
+      return connectionRunTimeouts((await resolveMarked(connectionId)).entry);
     },
   };
 }

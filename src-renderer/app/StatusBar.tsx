@@ -7,8 +7,9 @@ import { liveUpdatesEvent } from '../lib/httpTransport';
 import { queryKeys, useLockState, useServerInfo } from '../lib/queries';
 import { relativeTime } from '../lib/relativeTime';
 import { lockHolderLabel } from './run/runBlocker';
+import { useRunProgress } from './run/RunProgressContext';
 
-function LockState({ lock, failed }: { lock: LockHolder | null | undefined; failed: boolean }) {
+function LockState({ lock, failed, ownRunPid }: { lock: LockHolder | null | undefined; failed: boolean; ownRunPid: number | null }) {
   if (failed) return <Text size="xs" c="dimmed">Lock: unknown</Text>;
   if (lock === undefined) return <Text size="xs" c="dimmed">Lock: checking…</Text>;
   if (lock === null) {
@@ -16,6 +17,14 @@ function LockState({ lock, failed }: { lock: LockHolder | null | undefined; fail
       <Group gap={4} data-testid="lock-state" data-locked="false">
         <IconLockOpen size={14} aria-hidden />
         <Text size="xs">Lock: free</Text>
+      </Group>
+    );
+  }
+  if (lock.pid === ownRunPid) {
+    return (
+      <Group gap={4} data-testid="lock-state" data-locked="true">
+        <IconLock size={14} aria-hidden />
+        <Text size="xs">Lock: held by this run</Text>
       </Group>
     );
   }
@@ -60,6 +69,8 @@ function LiveUpdates() {
 export function StatusBar({ info, connectionId, ready }: { info: AppInfo | undefined; connectionId: string | null; ready: boolean }) {
   const server = useServerInfo(connectionId, ready);
   const lock = useLockState(connectionId, ready);
+  const { progress } = useRunProgress();
+  const ownRunPid = progress.active ? (progress.activity?.backendPid ?? progress.backendPid) : null;
   const version = server.data?.serverVersion;
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" data-testid="status-bar">
@@ -68,7 +79,7 @@ export function StatusBar({ info, connectionId, ready }: { info: AppInfo | undef
           {server.isError ? 'PostgreSQL: unreachable' : version ? `PostgreSQL ${version}` : 'PostgreSQL: …'}
         </Text>
         <Text size="xs" data-testid="current-user">User: {server.data?.currentUser ?? (server.isError ? 'unknown' : '…')}</Text>
-        <LockState lock={lock.data} failed={lock.isError} />
+        <LockState lock={lock.data} failed={lock.isError} ownRunPid={ownRunPid} />
         <LiveUpdates />
       </Group>
       <Text size="xs" c="dimmed">

@@ -1,7 +1,9 @@
+import type { RunTimeouts } from '../../contract';
 import { Option, type Command } from 'commander';
 import { reportRehearsal } from '../output/runReport';
 import { parseCount, type CommandDeps } from './commandDeps';
 import { withDatabase } from './databaseCommand';
+import { lockTimeoutOption, runTimeoutsFrom, statementTimeoutOption } from './runTimeoutOptions';
 import { selectionFrom } from './runSelection';
 
 export function registerRehearse(program: Command, deps: CommandDeps): void {
@@ -11,9 +13,11 @@ export function registerRehearse(program: Command, deps: CommandDeps): void {
     .addOption(new Option('--direction <direction>', 'which way to rehearse').choices(['up', 'down']).default('up'))
     .option('--count <n>', 'up: the next N pending; down: the last N applied (default 1)', parseCount)
     .option('--to <name>', 'up: up to and including this migration; down: everything after it')
-    .action(async (options: { direction: 'up' | 'down'; count?: number; to?: string }, command: Command) => {
+    .addOption(lockTimeoutOption())
+    .addOption(statementTimeoutOption())
+    .action(async (options: { direction: 'up' | 'down'; count?: number; to?: string } & RunTimeouts, command: Command) => {
       // Checked before connecting: a usage error should not wait for a database.
       const selection = selectionFrom(options.direction, options);
-      await withDatabase(deps, command, async ({ api, json }) => reportRehearsal(deps.terminal, await api.migrations.rehearse({ selection }), json));
+      await withDatabase(deps, command, async ({ api, json }) => reportRehearsal(deps.terminal, await api.migrations.rehearse({ selection, ...runTimeoutsFrom(options) }), json));
     });
 }

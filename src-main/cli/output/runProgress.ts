@@ -1,5 +1,6 @@
 // Live progress of a run on stderr, from the engine's events: started -> finished in N ms, or failed.
 import type { MigrationEvent } from '../../contract';
+import { describeSession } from '../../core/database';
 import type { Terminal } from '../terminal';
 import { formatFailure } from './failureReport';
 
@@ -17,8 +18,22 @@ export function createRunProgress(terminal: Terminal, options: ProgressOptions):
     openLine = false;
   };
 
+  // What the run waits on, printed when it changes (the samples come every ~1.5 s).
+  let lastWait = '';
+
   return (event) => {
     switch (event.type) {
+      case 'run-activity': {
+        const wait = event.waitingFor
+          ? `waiting for ${event.waitingFor.mode} on ${event.waitingFor.relation ?? event.waitingFor.lockType}${event.blockers.length ? `, blocked by ${event.blockers.map(describeSession).join('; ')}` : ''}`
+          : '';
+        if (wait !== lastWait && wait) {
+          closeLine();
+          terminal.err(style.warn(`  ${wait} (Ctrl-C cancels the run)`));
+        }
+        lastWait = wait;
+        break;
+      }
       case 'run-started': {
         const what = event.rehearsal ? 'Rehearsing' : 'Running';
         const count = event.plan.length;

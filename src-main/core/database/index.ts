@@ -10,5 +10,5 @@ export { checkoutClient, DatabasePools, databasePools, defaultPoolSize, endDatab
 export { sharedInFlight } from './inFlight';
 export { maskPassword, maskUrlPasswords, SecretMasker } from './masking';
 export { connectErrorFor, explainDatabaseError, isConnectionLoss, type ConnectAttempt } from './databaseErrors';
-export { sqlStateHint } from './sqlStateHints';
+export { describeSession, explainTimeout, sqlStateHint, timeoutSettingOf } from './sqlStateHints';
 export { serverOffersSsl } from './sslConfig';

@@ -32,3 +32,61 @@ export function sqlStateHint(pgCode: string | undefined, serverHint?: string): s
   if (serverHint && ours) return `PostgreSQL: ${serverHint} ${ours}`;
   return ours ?? serverHint;
 }
+
+/** Which timeout a PostgreSQL error is: 55P03 after lock_timeout, 57014 with "statement timeout" (57014 is also a plain cancel). */
+export function timeoutSettingOf(pgCode: string | undefined, message: string): 'lock_timeout' | 'statement_timeout' | null {
+  if (pgCode === '55P03' && /lock timeout/i.test(message)) return 'lock_timeout';
+  if (pgCode === '57014' && /statement timeout/i.test(message)) return 'statement_timeout';
+  return null;
+}
+
+interface TimeoutLock {
+  relation: string | null;
+  mode: string;
+  lockType: string;
+}
+interface TimeoutBlocker {
+  pid: number;
+  applicationName: string | null;
+  user: string | null;
+  clientAddress: string | null;
+  transactionSeconds: number | null;
+  query: string | null;
+}
+
+/** "pid 4242 (application "reporting-job", user app, from 10.0.0.5, transaction open 95 s): SELECT …" */
+export function describeSession(session: TimeoutBlocker): string {
+  const about = [
+    session.applicationName ? `application "${session.applicationName}"` : null,
+    session.user ? `user ${session.user}` : null,
+    session.clientAddress ? `from ${session.clientAddress}` : null,
+    session.transactionSeconds !== null ? `transaction open ${Math.round(session.transactionSeconds)} s` : null,
+  ].filter(Boolean);
+  const query = session.query ? `: ${session.query.replace(/\s+/g, ' ').slice(0, 120)}` : '';
+  return `pid ${session.pid}${about.length ? ` (${about.join(', ')})` : ''}${query}`;
+}
+
+const lockModeName = (mode: string) => mode.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+
+/**
+ * A run stopped by its lock_timeout or statement_timeout, in words: which timeout and its value, the
+ * lock it waited for and who held it (sampled while it waited), and what to do next.
+ */
+export function explainTimeout(
+  setting: 'lock_timeout' | 'statement_timeout',
+  value: string | null,
+  waitedFor: TimeoutLock | null,
+  blockers: readonly TimeoutBlocker[],
+): { message: string; hint: string } {
+  const lock = waitedFor ? `${lockModeName(waitedFor.mode)} lock on ${waitedFor.relation ?? `a ${waitedFor.lockType}`}` : null;
+  const held = blockers.length ? `; held by ${blockers.map(describeSession).join('; ')}` : '';
+  const limit = value ? ` (${value})` : '';
+  if (setting === 'lock_timeout') {
+    const message = `lock_timeout${limit} reached: the migration waited too long for ${lock ?? 'a lock'}${held}`;
+    const hint = `Nothing was changed by this statement. Retry in a quieter moment${blockers.length ? ', or end the blocking session first (its transaction has to finish)' : ''}; raise the lock timeout for this run only if the application can queue behind the migration that long; for an index use CREATE INDEX CONCURRENTLY (pgm.noTransaction()), which does not block writes.`;
+    return { message, hint };
+  }
+  const message = `statement_timeout${limit} reached: a statement of the migration ran too long${lock ? ` (it was waiting for ${lock}${held})` : ''}`;
+  const hint = 'Raise the statement timeout for this run (or for this connection in Environments), run it in a maintenance window, or split the work: batch large UPDATEs, add constraints NOT VALID and VALIDATE them later, build indexes CONCURRENTLY.';
+  return { message, hint };
+}

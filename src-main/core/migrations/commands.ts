@@ -6,6 +6,7 @@ import { executeCommand, type CommandOptions, type CommandOutcome, type StepSele
 import { describeSchemaChanges, isUnchanged } from './failureAftermath';
 import type { TransactionMode } from './transactionalClient';
 import { listMigrationFilesToRun } from './migrationFiles';
+import { rehearsalLocks } from './rehearsalLocks';
 import { assertOrder, planSelection } from './plan';
 import type { RunOptions } from './types';
 
@@ -120,6 +121,8 @@ export async function redoMigrations(db: DatabaseTarget, project: ProjectSetting
 export async function rehearse(db: DatabaseTarget, project: ProjectSettings, selection: RunSelection, options?: RunOptions): Promise<RehearsalResult> {
   const valid = parseSelection(selection);
   const { outcome, message } = await execute(db, project, [() => valid], 'rehearse', options);
+  // A warning, never a reason for the rehearsal to fail: without it the drawer simply lists no locks.
+  const locks = await rehearsalLocks(db, project, outcome.statements).catch(() => undefined);
   return {
     direction: valid.direction,
     plan: outcome.plans[0]?.plan ?? [],
@@ -127,5 +130,6 @@ export async function rehearse(db: DatabaseTarget, project: ProjectSettings, sel
     success: !outcome.failure,
     message,
     ...(outcome.failure ? { failure: outcome.failure } : {}),
+    ...(locks?.length ? { locks } : {}),
   };
 }

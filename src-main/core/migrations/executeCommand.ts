@@ -1,7 +1,7 @@
 import { runner } from 'node-pg-migrate';
-import { StudioError, type SchemaSnapshot, type MigrationEvent, type MigrationFailure, type MigrationRunResult, type ProjectSettings, type RunSelection } from '../../contract';
+import { StudioError, type RunActivity, type RunTimeouts, type SchemaSnapshot, type MigrationEvent, type MigrationFailure, type MigrationRunResult, type ProjectSettings, type RunSelection } from '../../contract';
 import { readAppliedMigrations } from './appliedMigrations';
-import { checkoutClient, explainDatabaseError, type DatabaseTarget } from '../database';
+import { checkoutClient, explainDatabaseError, explainTimeout, timeoutSettingOf, type DatabaseTarget } from '../database';
 import { readSchemaSnapshot } from '../schema';
 import { describeCommitFailure, describeFailure, isServerError } from './failure';
 import { changesBetween, describeOutsideTransaction, isUnchanged, readDatabaseState, snapshotOptions, type DatabaseState } from './failureAftermath';
@@ -10,6 +10,7 @@ import { listMigrationFilesToRun } from './migrationFiles';
 import { assertOrder, assertRanThePlan, planSelection } from './plan';
 import { runnerLogger, runnerOptions } from './runnerOptions';
 import { RunInterrupt } from './runInterrupt';
+import { RunMonitor } from './runMonitor';
 import { validRunTimeouts } from './runTimeouts';
 import { RunTracker } from './runTracker';
 import { findLoadError } from './scriptLoader';
@@ -39,6 +40,19 @@ function assertStepPlan(plan: readonly string[], expected: readonly string[]): v
     hint: `Apply or move the pending ${intruders.length === 1 ? 'migration' : 'migrations'} first, or revert with down and re-apply with up --to ${expected.at(-1) ?? ''}.`,
     detail: { plan, expected },
   });
+}
+
+/** A failure at the run's lock_timeout or statement_timeout says which, what it waited for and who held it. */
+function explainTimeoutFailure(failure: MigrationFailure, timeouts: RunTimeouts, lastWait: Pick<RunActivity, 'waitingFor' | 'blockers'> | null): void {
+  const setting = timeoutSettingOf(failure.pgCode, failure.message);
+  if (!setting) return;
+  const value = (setting === 'lock_timeout' ? timeouts.lockTimeout : timeouts.statementTimeout) ?? null;
+  const waitedFor = lastWait?.waitingFor ?? null;
+  const blockers = lastWait?.blockers ?? [];
+  const { message, hint } = explainTimeout(setting, value, waitedFor, blockers);
+  failure.message = message;
+  failure.hint = hint;
+  failure.timeout = { setting, value, waitedFor, blockers };
 }
 
 export interface CommandOutcome {
@@ -86,6 +100,8 @@ export async function executeCommand(
     throw explainDatabaseError(error);
   });
   const tracker = new RunTracker(project, runId, emit);
+  const pid = interrupt.backendPid;
+  const monitor = pid === null ? null : new RunMonitor(db, pid, () => tracker.current, (activity) => emit({ type: 'run-activity', runId, ...activity }), runTimeouts.lockTimeout);
   // The schema just before a pgm.noTransaction() migration: what it leaves if it fails part-way.
   let beforeAutocommit: SchemaSnapshot | null = null;
   const tx = new TransactionalClient(runClient, mode, tracker, async () => {
@@ -104,6 +120,7 @@ export async function executeCommand(
   };
   try {
     await acquireMigrationLock(client);
+    monitor?.start();
     try {
       for (const step of steps) {
         if (interrupt.requested) break;
@@ -116,7 +133,7 @@ export async function executeCommand(
         if (plans.length === 0 && expectedPlan) assertConfirmedPlan(plan, expectedPlan);
         if (selection.exactly) assertStepPlan(plan, selection.exactly);
         plans.push({ direction: selection.direction, plan });
-        emit({ type: 'run-started', runId, direction: selection.direction, plan, rehearsal: mode === 'rehearse' });
+        emit({ type: 'run-started', runId, direction: selection.direction, plan, rehearsal: mode === 'rehearse', ...(pid === null ? {} : { backendPid: pid }) });
         // Never call runner() with nothing to do: for `down`, count 0 would mean "all" (slice(-0)).
         if (plan.length === 0) continue;
         // Before any migration ran: the state the command started from. Behind a savepoint, so a failing
@@ -139,6 +156,7 @@ export async function executeCommand(
             });
           }
           failure = interrupt.requested ? interrupt.failure(tracker, mode) : describeFailure(error, tracker.current, tx.lastError);
+          if (!failure.interrupted) explainTimeoutFailure(failure, runTimeouts, monitor?.lastWait ?? null);
           if (mode === 'rehearse' && tx.ranOutsideTransaction && failure.pgCode === '25001') {
             failure.hint = 'This migration opts out of transactions (pgm.noTransaction()), so it cannot be rehearsed inside a rolled-back transaction. Rehearse it on a copy of the database instead.';
           }
@@ -186,6 +204,7 @@ export async function executeCommand(
       await releaseMigrationLock(client).catch(() => undefined);
     }
   } finally {
+    await monitor?.stop();
     interrupt.dispose();
     // Back to the pool with a reset session, or destroyed when its state is unknown (lost connection, open transaction).
     await lease.releaseSession();

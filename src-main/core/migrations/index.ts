@@ -9,3 +9,4 @@ export { planRun, runMigrations, redoMigrations, rehearse } from './commands';
 export { createMigration } from './createMigration';
 export { findLockHolder } from './lock';
 export { migrationSchemaDiff } from './migrationDiff';
+export { signalBlockingSession } from './runMonitor';

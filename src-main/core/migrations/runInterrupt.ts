@@ -6,6 +6,9 @@ import { connect, type DatabaseTarget } from '../database';
 import type { TransactionMode } from './transactionalClient';
 
 export const interruptedMessage = 'interrupted: the command was rolled back, the database is unchanged';
+/** The word of an operator's Cancel (migrations/cancel): abort the run's controller with this reason. */
+export const cancelReason = 'cancelled';
+export const cancelledMessage = 'cancelled: the command was rolled back, the database is unchanged';
 
 const retryEveryMs = 100;
 const maxCancelAttempts = 100;
@@ -37,6 +40,11 @@ export class RunInterrupt {
     signal?.addEventListener('abort', this.onAbort, { once: true });
   }
 
+  /** The run's backend pid (read by guard()): the session the live view samples. */
+  get backendPid(): number | null {
+    return this.pid;
+  }
+
   get requested(): boolean {
     return this.signal?.aborted ?? false;
   }
@@ -44,9 +52,9 @@ export class RunInterrupt {
   /** The run's own connection: remembers its backend, and refuses new statements once interrupted during migrations. */
   async guard<C extends pg.ClientBase>(client: C): Promise<C> {
     this.client = client;
-    if (!this.signal) return client;
     const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     this.pid = rows[0]?.pid ?? null;
+    if (!this.signal) return client;
     return new Proxy(client, {
       get: (target, property, receiver) => {
         if (property !== 'query') return Reflect.get(target, property, receiver) as unknown;
@@ -74,6 +82,7 @@ export class RunInterrupt {
    */
   failure(tracker: { current: string | null; results(commandSucceeded: boolean): MigrationRunResult[] }, mode: TransactionMode): MigrationFailure {
     return interruptedFailure({
+      verb: this.signal?.reason === cancelReason ? 'cancelled' : 'interrupted',
       migration: tracker.current,
       committed: tracker.results(false).filter((r) => r.success).map((r) => r.name),
       outsideTransaction: mode === 'commit' && this.client?.getTransactionStatus() === 'I',
@@ -108,6 +117,8 @@ export class RunInterrupt {
 }
 
 export interface InterruptedRun {
+  /** 'cancelled' for an operator's Cancel; 'interrupted' (default) for Ctrl-C or a server stopping. */
+  verb?: 'interrupted' | 'cancelled';
   migration: string | null;
   /** Migrations committed for good before the interrupt (after a pgm.noTransaction() break). */
   committed: string[];
@@ -116,13 +127,13 @@ export interface InterruptedRun {
 }
 
 /** The failure an interrupted run reports: the truth about what stays, in one message. */
-export function interruptedFailure({ migration, committed, outsideTransaction }: InterruptedRun): MigrationFailure {
-  const failure: MigrationFailure = { migration, message: interruptedMessage, interrupted: true };
+export function interruptedFailure({ verb = 'interrupted', migration, committed, outsideTransaction }: InterruptedRun): MigrationFailure {
+  const failure: MigrationFailure = { migration, message: verb === 'cancelled' ? cancelledMessage : interruptedMessage, interrupted: true };
   if (committed.length === 0 && !outsideTransaction) return failure;
   const parts: string[] = [];
   if (committed.length) parts.push(`${committed.join(', ')} ${committed.length === 1 ? 'was' : 'were'} committed before a pgm.noTransaction() migration and stay${committed.length === 1 ? 's' : ''} applied`);
   if (outsideTransaction && migration) parts.push(`${migration} ran outside a transaction: what its statements did before the interrupt stays, and it is not recorded as applied`);
-  failure.message = `interrupted: ${parts.join('; ')}; the rest of the command was rolled back`;
+  failure.message = `${verb}: ${parts.join('; ')}; the rest of the command was rolled back`;
   failure.hint = 'Look at the status and the schema before running again: finish or undo the interrupted migration by hand if it left objects behind.';
   return failure;
 }

@@ -36,14 +36,22 @@ describe('run timeouts', () => {
     const result = await runMigrations(suite.target(), suite.project.settings, { direction: 'up' }, { timeouts: { lockTimeout: '1s' } });
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(result.success).toBe(false);
-    expect(result.failure).toMatchObject({ migration: '1001_nickname', pgCode: '55P03' });
+    expect(result.failure).toMatchObject({
+      migration: '1001_nickname',
+      pgCode: '55P03',
+      // Which timeout, which lock, who held it (sampled while the run waited), and what to do.
+      message: expect.stringMatching(/^lock_timeout \(1s\) reached: .*ACCESS EXCLUSIVE lock on authors; held by pid \d+ \(application "reporting-job"/),
+      hint: expect.stringMatching(/quieter moment.*raise the lock timeout.*CONCURRENTLY/),
+      timeout: { setting: 'lock_timeout', value: '1s', waitedFor: { relation: 'authors', mode: 'AccessExclusiveLock' }, blockers: [expect.objectContaining({ applicationName: 'reporting-job', query: 'SELECT count(*) FROM authors' })] },
+    });
+    expect(result.message).toMatch(/lock_timeout \(1s\) reached/);
     expect(await snapshotDatabase(suite.db.url)).toEqual(before);
   });
 
   it('a statement running longer than the statement timeout fails with 57014', async () => {
     await suite.makeProject({ '1000_slow.js': "exports.up = (pgm) => { pgm.sql('SELECT pg_sleep(20)'); };\nexports.down = () => {};\n" });
     const result = await runMigrations(suite.target(), suite.project.settings, { direction: 'up' }, { timeouts: { statementTimeout: '500ms' } });
-    expect(result.failure).toMatchObject({ migration: '1000_slow', pgCode: '57014' });
+    expect(result.failure).toMatchObject({ migration: '1000_slow', pgCode: '57014', message: expect.stringMatching(/^statement_timeout \(500ms\) reached/), timeout: { setting: 'statement_timeout' } });
     expect(await appliedNames(suite.db.url)).toEqual([]);
   });
 
@@ -52,8 +60,11 @@ describe('run timeouts', () => {
     expect((await runMigrations(suite.target(), suite.project.settings, { direction: 'up' })).success).toBe(true);
     await suite.project.write('1001_outside.js', "exports.up = (pgm) => { pgm.noTransaction(); pgm.addColumn('authors', { nickname: 'text' }); };\nexports.down = () => {};\n");
     await holdReadLock('authors');
-    const result = await runMigrations(suite.target(), suite.project.settings, { direction: 'up' }, { timeouts: { lockTimeout: '1s' } });
+    const events: string[] = [];
+    const result = await runMigrations(suite.target(), suite.project.settings, { direction: 'up' }, { timeouts: { lockTimeout: '1s' }, onEvent: (e) => e.type === 'migration-outside-transaction' && events.push(e.name) });
     expect(result.failure).toMatchObject({ migration: '1001_outside', pgCode: '55P03' });
+    // The UI learns the running migration is outside a transaction (a Cancel then asks first).
+    expect(events).toEqual(['1001_outside']);
   });
 
   it('refuses a timeout that is not a PostgreSQL time before running anything', async () => {

@@ -67,6 +67,11 @@ export class RunTracker implements StatementObserver {
     for (const result of this.tracked) result.durable = true;
   }
 
+  outsideTransaction(): void {
+    const name = this.current;
+    if (name !== null) this.emit({ type: 'migration-outside-transaction', runId: this.runId, name });
+  }
+
   failed(failure: MigrationFailure): void {
     const name = this.current;
     if (name === null) return;

@@ -12,6 +12,8 @@ export interface StatementObserver {
   executed(sql: string, durable: boolean): void;
   /** Work so far was committed for good (a pgm.noTransaction() migration forced it). */
   committed(): void;
+  /** The migration in flight runs outside any transaction from now on (pgm.noTransaction()). */
+  outsideTransaction?(): void;
 }
 
 type QueryInput = string | { text: string; values?: unknown[] };
@@ -195,6 +197,7 @@ export class TransactionalClient {
         await this.client.query('COMMIT');
         this.outerOpen = false;
         this.observer.committed();
+        this.observer.outsideTransaction?.();
         await this.beforeAutocommit();
         await applyRunTimeouts(this.client, this.timeouts, false);
       }

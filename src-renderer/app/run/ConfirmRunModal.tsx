@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, List, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
-import { isProductionConnection, type ConnectionSummary } from '../../../src-main/contract';
+import { connectionRunTimeouts, isProductionConnection, postgresIntervalSchema, type ConnectionSummary, type RunTimeouts } from '../../../src-main/contract';
 import { connectionAddress } from '../../features/connections/ConnectionLabel';
 import type { PendingConfirmation } from './useRunFlow';
 
 interface ConfirmRunModalProps {
   confirmation: PendingConfirmation | null;
   connection: ConnectionSummary | null;
-  /** With the database name the operator typed, on production. */
-  onConfirm(databaseName?: string): void;
+  /** With the database name the operator typed, on production, and the timeouts changed for this run. */
+  onConfirm(databaseName?: string, timeouts?: RunTimeouts): void;
   onCancel(): void;
 }
 
@@ -48,11 +48,43 @@ function ProductionGuard({ connection, typed, onType }: { connection: Connection
   );
 }
 
+const timeoutError = (value: string) => (value.trim() === '' || postgresIntervalSchema.safeParse(value).success ? null : 'A PostgreSQL time: 5s, 500ms, 2min, 1h (0: off)');
+
+/**
+ * The run's lock and statement timeouts, from the connection (or production's defaults), editable for
+ * this run only. Empty: none. Reports the values only when they differ from the connection's.
+ */
+function RunTimeoutFields({ defaults, values, onChange }: { defaults: RunTimeouts; values: { lock: string; statement: string }; onChange(values: { lock: string; statement: string }): void }) {
+  const source = defaults.lockTimeout || defaults.statementTimeout ? 'from the connection (production gets lock 5s, statement 15min unless it says otherwise)' : 'none set for this connection';
+  return (
+    <div data-testid="confirm-timeouts">
+      <Text size="sm" mb={4}>Timeouts for this run <Text span size="xs" c="dimmed">({source})</Text></Text>
+      <Group grow align="flex-start">
+        <TextInput size="xs" label="Lock timeout" placeholder="none (wait forever)" value={values.lock} error={timeoutError(values.lock)} onChange={(e) => onChange({ ...values, lock: e.currentTarget.value })} data-testid="confirm-lock-timeout" />
+        <TextInput size="xs" label="Statement timeout" placeholder="none" value={values.statement} error={timeoutError(values.statement)} onChange={(e) => onChange({ ...values, statement: e.currentTarget.value })} data-testid="confirm-statement-timeout" />
+      </Group>
+    </div>
+  );
+}
+
+/** The override a run sends: only what the operator changed; a cleared field turns that timeout off ('0'). */
+function timeoutOverride(defaults: RunTimeouts, values: { lock: string; statement: string }): RunTimeouts | undefined {
+  const override: RunTimeouts = {};
+  const lock = values.lock.trim();
+  const statement = values.statement.trim();
+  if (lock !== (defaults.lockTimeout ?? '')) override.lockTimeout = lock === '' ? '0' : lock;
+  if (statement !== (defaults.statementTimeout ?? '')) override.statementTimeout = statement === '' ? '0' : statement;
+  return Object.keys(override).length ? override : undefined;
+}
+
 function ConfirmBody({ confirmation, connection, onConfirm, onCancel }: ConfirmRunModalProps & { confirmation: PendingConfirmation }) {
   const [typed, setTyped] = useState('');
   const { plan } = confirmation;
   const production = connection !== null && isProductionConnection(connection);
-  const unlocked = !production || typed === connection.database;
+  const defaults = connection ? connectionRunTimeouts(connection) : {};
+  const [timeouts, setTimeouts] = useState({ lock: defaults.lockTimeout ?? '', statement: defaults.statementTimeout ?? '' });
+  const timeoutsValid = !timeoutError(timeouts.lock) && !timeoutError(timeouts.statement);
+  const unlocked = (!production || typed === connection.database) && timeoutsValid;
   const up = plan.direction === 'up';
   const verb = up ? 'Apply' : 'Revert';
   const count = `${plan.migrations.length} migration${plan.migrations.length === 1 ? '' : 's'}`;
@@ -86,11 +118,12 @@ function ConfirmBody({ confirmation, connection, onConfirm, onCancel }: ConfirmR
           The migrations run even though they are out of order with the ones already applied; the project keeps check-order on.
         </Alert>
       )}
+      <RunTimeoutFields defaults={defaults} values={timeouts} onChange={setTimeouts} />
       {production && <ProductionGuard connection={connection} typed={typed} onType={setTyped} />}
       <Group justify="flex-end">
         {/* Focus starts on Cancel (or the name field): Enter alone never runs anything. */}
         <Button variant="default" onClick={onCancel} data-autofocus={!production || undefined}>Cancel</Button>
-        <Button color={production || !up ? 'red' : 'blue'} disabled={!unlocked} onClick={() => onConfirm(production ? typed : undefined)} data-testid="confirm-run">
+        <Button color={production || !up ? 'red' : 'blue'} disabled={!unlocked} onClick={() => onConfirm(production ? typed : undefined, timeoutOverride(defaults, timeouts))} data-testid="confirm-run">
           {verb} {count}
         </Button>
       </Group>

@@ -2,6 +2,7 @@ import { Badge, Code, Drawer, Group, Loader, List, Stack, Text, Title } from '@m
 import { IconFlask } from '@tabler/icons-react';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { FailureDetails } from '../../features/timeline/FailureDetails';
+import { RehearsalLocks } from './RehearsalLocks';
 import type { RehearsalView } from './useRunFlow';
 
 /** A rehearsal runs in a transaction that is rolled back: show what it executed and how it ended. */
@@ -29,6 +30,7 @@ export function RehearsalDrawer({ view, loading, onClose }: { view: RehearsalVie
               <Text size="sm">{result.message}</Text>
             </Group>
             {result.failure && <FailureDetails failure={result.failure} rehearsal />}
+            {result.locks && <RehearsalLocks locks={result.locks} />}
             <div>
               <Title order={4} size="h5" mb={4}>Migrations ({result.direction})</Title>
               <List type="ordered" size="sm">

@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { RunTimeouts } from '../../../src-main/contract';
 import { useAppInfo, useCurrentConnection, useLockState, useMigrationStatus } from '../../lib/queries';
 import { ConfirmRunModal } from './ConfirmRunModal';
 import { RehearsalDrawer } from './RehearsalDrawer';
@@ -30,12 +31,13 @@ export function RunFlowProvider({ children }: { children: ReactNode }) {
   const { progress, setPanelOpen } = useRunProgress();
   const flow = useRunFlow(connections.currentId);
 
-  const blocker = runBlocker({ status: status.data, lock: lock.data, checkOrder: info.data?.project.settings.checkOrder ?? true });
+  const ownRunPid = progress.active ? (progress.activity?.backendPid ?? progress.backendPid) : null;
+  const blocker = runBlocker({ status: status.data, lock: lock.data, checkOrder: info.data?.project.settings.checkOrder ?? true, ownRunPid });
   const value: RunActions = { request: flow.request, busy: flow.busy || progress.active, blocker };
   // The typed database name goes along: the engine requires it on production ('confirmation-required').
-  const onConfirm = (databaseName?: string) => {
+  const onConfirm = (databaseName?: string, timeouts?: RunTimeouts) => {
     setPanelOpen(true);
-    flow.confirm(databaseName);
+    flow.confirm(databaseName, timeouts);
   };
 
   return (

@@ -15,6 +15,12 @@ describe('runBlocker', () => {
   const clean = status(entry('1_a', 'applied'), entry('2_b', 'pending'));
   const early = status(entry('1_a', 'out-of-order'), entry('2_b', 'applied'));
 
+  it('the lock held by the run in progress itself is not another session', () => {
+    const lock = { pid: 4242, applicationName: 'pgm-studio', clientAddress: '127.0.0.1', since: null };
+    expect(runBlocker({ status: clean, lock, checkOrder: true, ownRunPid: 4242 })).toBeNull();
+    expect(runBlocker({ status: clean, lock, checkOrder: true, ownRunPid: 99 })).toMatchObject({ kind: 'lock' });
+  });
+
   it('blocks nothing on a clean timeline with a free lock', () => {
     expect(runBlocker({ status: clean, lock: null, checkOrder: true })).toBeNull();
   });

@@ -37,8 +37,9 @@ function checkOrderReason(status: MigrationStatus): string | null {
 }
 
 /** The lock comes first: turning check-order off would not get past it. */
-export function runBlocker(input: { status: MigrationStatus | undefined; lock: LockHolder | null | undefined; checkOrder: boolean; now?: number }): RunBlocker | null {
-  if (input.lock) return { kind: 'lock', reason: lockReason(input.lock, input.now ?? Date.now()) };
+export function runBlocker(input: { status: MigrationStatus | undefined; lock: LockHolder | null | undefined; checkOrder: boolean; now?: number; ownRunPid?: number | null }): RunBlocker | null {
+  // The lock held by the run in progress (its own backend, from its start event) is not "another session".
+  if (input.lock && input.lock.pid !== input.ownRunPid) return { kind: 'lock', reason: lockReason(input.lock, input.now ?? Date.now()) };
   if (!input.checkOrder || !input.status) return null;
   const reason = checkOrderReason(input.status);
   return reason ? { kind: 'check-order', reason } : null;

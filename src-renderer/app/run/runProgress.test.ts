@@ -19,6 +19,26 @@ describe('reduceRunProgress', () => {
     expect(state.byMigration.b).toEqual({ status: 'running', direction: 'up' });
   });
 
+  it('keeps the live sample and the outside-transaction mark of the running migration, and drops both when the run ends', () => {
+    const activity = { elapsedMs: 3000, backendPid: 77, migration: 'b', waitingFor: { lockType: 'relation', relation: 'users', mode: 'AccessExclusiveLock' }, blockers: [], queued: [] };
+    const running = play([
+      { type: 'run-started', runId: 'r1', direction: 'up', plan: ['a', 'b'], rehearsal: false, backendPid: 77 },
+      { type: 'migration-started', runId: 'r1', name: 'b', direction: 'up' },
+      { type: 'migration-outside-transaction', runId: 'r1', name: 'b' },
+      { type: 'run-activity', runId: 'r1', ...activity },
+    ]);
+    expect(running).toMatchObject({ backendPid: 77, outsideTransaction: 'b', activity });
+    const ended = play([{ type: 'run-finished', runId: 'r1', success: false, message: 'cancelled' }], running);
+    expect(ended).toMatchObject({ active: false, activity: null, outsideTransaction: null });
+    // A late sample after the end does not bring the waiting view back.
+    expect(play([{ type: 'run-activity', runId: 'r1', ...activity }], ended).activity).toBeNull();
+  });
+
+  it('a backup or rollback event on the same stream leaves the run progress as it was', () => {
+    const running = play([{ type: 'run-started', runId: 'r1', direction: 'up', plan: ['a'], rehearsal: false }]);
+    expect(play([{ type: 'backup-progress', backupId: 'b1' } as unknown as StudioEvent], running)).toBe(running);
+  });
+
   it('records the failure on the failing migration and ends the run', () => {
     const failure = { migration: 'b', pgCode: '42P01', message: 'relation "x" does not exist', position: 15 };
     const state = play([

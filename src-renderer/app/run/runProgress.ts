@@ -1,4 +1,4 @@
-import type { MigrationEvent, MigrationFailure, MigrationRunResponse, StudioErrorShape, StudioEvent } from '../../../src-main/contract';
+import { isMigrationEvent, type MigrationFailure, type MigrationRunResponse, type RunActivity, type StudioErrorShape, type StudioEvent } from '../../../src-main/contract';
 
 export type MigrationProgress =
   | { status: 'queued'; direction: 'up' | 'down' }
@@ -22,16 +22,18 @@ export interface RunProgress {
   byMigration: Record<string, MigrationProgress>;
   log: LogLine[];
   outcome: { success: boolean; message: string } | null;
+  /** The latest live sample of the run in progress (elapsed time, what it waits on); null when none. */
+  activity: RunActivity | null;
+  /** The running migration runs outside a transaction (pgm.noTransaction()): a Cancel leaves what it did. */
+  outsideTransaction: string | null;
+  /** The run's own backend (it holds the migration lock): known from its start. */
+  backendPid: number | null;
 }
 
-export const idleProgress: RunProgress = { runId: null, rehearsal: false, active: false, byMigration: {}, log: [], outcome: null };
+export const idleProgress: RunProgress = { runId: null, rehearsal: false, active: false, byMigration: {}, log: [], outcome: null, activity: null, outsideTransaction: null, backendPid: null };
 
 /** Keeps the panel bounded on a 5,000-migration run. */
 const maxLogLines = 2_000;
-
-function isMigrationEvent(event: StudioEvent): event is MigrationEvent {
-  return event.type !== 'connections-changed' && event.type !== 'project-changed';
-}
 
 function withLog(state: RunProgress, line: LogLine): RunProgress {
   const log = state.log.length >= maxLogLines ? [...state.log.slice(-maxLogLines + 1), line] : [...state.log, line];
@@ -45,7 +47,7 @@ export function reduceRunProgress(state: RunProgress, event: StudioEvent, at: nu
     for (const name of event.plan) byMigration[name] = { status: 'queued', direction: event.direction };
     const verb = event.rehearsal ? 'Rehearsing' : 'Running';
     return withLog(
-      { runId: event.runId, rehearsal: event.rehearsal, active: true, byMigration, log: [], outcome: null },
+      { runId: event.runId, rehearsal: event.rehearsal, active: true, byMigration, log: [], outcome: null, activity: null, outsideTransaction: null, backendPid: event.backendPid ?? null },
       { level: 'info', message: `${verb} ${event.direction}: ${event.plan.length} migration(s)`, at },
     );
   }
@@ -53,7 +55,14 @@ export function reduceRunProgress(state: RunProgress, event: StudioEvent, at: nu
   if (event.runId !== state.runId) return state;
   switch (event.type) {
     case 'migration-started':
-      return { ...state, byMigration: { ...state.byMigration, [event.name]: { status: 'running', direction: event.direction } } };
+      return { ...state, outsideTransaction: null, byMigration: { ...state.byMigration, [event.name]: { status: 'running', direction: event.direction } } };
+    case 'migration-outside-transaction':
+      return { ...state, outsideTransaction: event.name };
+    case 'run-activity': {
+      if (!state.active) return state;
+      const { type: _type, runId: _runId, ...activity } = event;
+      return { ...state, activity };
+    }
     case 'migration-finished':
       return {
         ...state,
@@ -68,7 +77,7 @@ export function reduceRunProgress(state: RunProgress, event: StudioEvent, at: nu
       return withLog(state, { level: event.level, message: event.message, at });
     case 'run-finished':
       return withLog(
-        { ...state, active: false, outcome: { success: event.success, message: event.message } },
+        { ...state, active: false, activity: null, outsideTransaction: null, outcome: { success: event.success, message: event.message } },
         { level: event.success ? 'info' : 'error', message: event.message, at },
       );
   }
@@ -87,7 +96,7 @@ export function applyRunResponse(state: RunProgress, direction: 'up' | 'down', r
   }
   const failing = response.failure?.migration;
   if (failing && response.failure) byMigration[failing] = { status: 'failed', direction, failure: response.failure };
-  return { ...state, active: false, byMigration };
+  return { ...state, active: false, activity: null, outsideTransaction: null, byMigration };
 }
 
 /** A refusal in words: what happened, then what to do about it. */
@@ -97,5 +106,5 @@ export function describeError(error: StudioErrorShape): string {
 
 /** A run the engine refused before anything ran (plan changed, lock held, unreachable): the log keeps the reason. */
 export function applyRefusal(state: RunProgress, message: string, at: number = Date.now()): RunProgress {
-  return withLog({ ...state, active: false, outcome: { success: false, message } }, { level: 'error', message, at });
+  return withLog({ ...state, active: false, activity: null, outcome: { success: false, message } }, { level: 'error', message, at });
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import type { MigrationRunResponse, RehearsalResult, RunPlan, RunSelection, StudioErrorShape } from '../../../src-main/contract';
+import type { MigrationRunResponse, RehearsalResult, RunPlan, RunSelection, RunTimeouts, StudioErrorShape } from '../../../src-main/contract';
 import { studio } from '../../lib/studio';
 import { connectionTarget, queryKeys } from '../../lib/queries';
 import { toStudioError } from '../../lib/studioError';
@@ -57,10 +57,10 @@ export function useRunFlow(connectionId: string | null) {
   });
 
   const runMutation = useMutation({
-    mutationFn: ({ request, plan, confirm }: PendingConfirmation & { confirm?: string }) =>
+    mutationFn: ({ request, plan, confirm, timeouts }: PendingConfirmation & { confirm?: string; timeouts?: RunTimeouts }) =>
       // The confirmed list goes along: the engine refuses to run anything else ('plan-changed'); so does
       // the typed database name, which the engine requires on production ('confirmation-required').
-      studio.migrations.run({ ...connectionTarget(connectionId), ...requestInput(request), expectedPlan: plan.migrations, ...(confirm ? { confirm } : {}) }),
+      studio.migrations.run({ ...connectionTarget(connectionId), ...requestInput(request), expectedPlan: plan.migrations, ...(confirm ? { confirm } : {}), ...(timeouts ? { timeouts } : {}) }),
     onSuccess: (response: MigrationRunResponse, { request }) => {
       recordOutcome(request.selection.direction, response);
       if (response.success) {
@@ -70,7 +70,8 @@ export function useRunFlow(connectionId: string | null) {
         return;
       }
       const failed = response.failure?.migration;
-      notifications.show({ color: 'red', title: failed ? `${failed} failed` : 'The run failed', message: response.message, autoClose: 15_000, withBorder: true });
+      const title = response.failure?.interrupted ? 'The run was cancelled' : failed ? `${failed} failed` : 'The run failed';
+      notifications.show({ color: response.failure?.interrupted ? 'gray' : 'red', title, message: response.message, autoClose: 15_000, withBorder: true });
     },
     // A failed migration comes back in the response; a thrown error (lock held, plan changed, connection
     // lost) applied nothing, so the rows only drop their queued marks. The query client notifies its
@@ -106,11 +107,11 @@ export function useRunFlow(connectionId: string | null) {
     }
   }
 
-  /** `databaseName`: what the operator typed in the production guard. */
-  function confirm(databaseName?: string) {
+  /** `databaseName`: what the operator typed in the production guard; `timeouts`: changed for this run only. */
+  function confirm(databaseName?: string, timeouts?: RunTimeouts) {
     if (!confirmation) return;
     setConfirmation(null);
-    runMutation.mutate({ ...confirmation, confirm: databaseName });
+    runMutation.mutate({ ...confirmation, confirm: databaseName, timeouts });
   }
 
   return {

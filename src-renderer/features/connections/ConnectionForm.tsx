@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Checkbox, ColorInput, Group, NumberInput, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { environments, sslModes, type ConnectionSummary, type Environment } from '../../../src-main/contract';
+import { environments, postgresIntervalSchema, productionRunTimeouts, sslModes, type ConnectionSummary, type Environment } from '../../../src-main/contract';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { KeychainErrorAlert } from './KeychainErrorAlert';
 import { TestResultView } from './TestResultView';
@@ -29,6 +29,14 @@ export function ConnectionForm({ editing, keychainAvailable, onDone }: Connectio
   const [sessionOnly, setSessionOnly] = useState(!keychainAvailable);
   const { save, test } = useConnectionMutations();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // An empty timeout is no setting at all: the environment's default applies.
+  const setRunTimeout = (key: 'lockTimeout' | 'statementTimeout', value: string) =>
+    setDraft((d) => {
+      const { [key]: _old, ...rest } = d;
+      return value.trim() === '' ? rest : { ...rest, [key]: value.trim() };
+    });
+  const timeoutError = (value: string | undefined) => (value === undefined || postgresIntervalSchema.safeParse(value).success ? null : 'A PostgreSQL time: 5s, 500ms, 2min, 1h (0: off)');
+  const production = draft.environment === 'production';
 
   const submit = (asSessionOnly: boolean) =>
     save.mutate(
@@ -71,6 +79,26 @@ export function ConnectionForm({ editing, keychainAvailable, onDone }: Connectio
           onChange={(v) => setDraft((d) => ({ ...d, environment: v as Environment, color: environmentColors[v as Environment] }))}
         />
       </div>
+      <SimpleGrid cols={2}>
+        <TextInput
+          label="Lock timeout for runs"
+          description="How long a migration may wait for a lock"
+          placeholder={production ? `${productionRunTimeouts.lockTimeout} (production default)` : 'none'}
+          value={draft.lockTimeout ?? ''}
+          error={timeoutError(draft.lockTimeout)}
+          onChange={(e) => setRunTimeout('lockTimeout', e.currentTarget.value)}
+          data-testid="connection-lock-timeout"
+        />
+        <TextInput
+          label="Statement timeout for runs"
+          description="How long one statement may run"
+          placeholder={production ? `${productionRunTimeouts.statementTimeout} (production default)` : 'none'}
+          value={draft.statementTimeout ?? ''}
+          error={timeoutError(draft.statementTimeout)}
+          onChange={(e) => setRunTimeout('statementTimeout', e.currentTarget.value)}
+          data-testid="connection-statement-timeout"
+        />
+      </SimpleGrid>
       <ColorInput label="Color" value={draft.color} onChange={(v) => set('color', v)} format="hex" swatches={Object.values(environmentColors)} />
       {test.data && <TestResultView result={test.data} />}
       {test.error && <ErrorAlert error={test.error} />}

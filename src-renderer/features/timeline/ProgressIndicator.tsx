@@ -51,7 +51,8 @@ export function ProgressIndicator({ progress, rehearsal }: { progress: Migration
       return (
         <Indicator status="failed">
           <IconX size={16} color="var(--mantine-color-red-filled)" aria-hidden />
-          <Text size="sm" c="red" fw={600}>{rehearsal ? 'Failed in rehearsal' : 'Failed'}</Text>
+          {/* A cancel (or Ctrl-C) is the operator's decision, not the migration's failure. */}
+          <Text size="sm" c="red" fw={600}>{progress.failure.interrupted ? (progress.failure.message.startsWith('cancelled') ? 'Cancelled' : 'Interrupted') : rehearsal ? 'Failed in rehearsal' : 'Failed'}</Text>
         </Indicator>
       );
   }
