@@ -25,6 +25,12 @@ export interface CodeEditorProps {
   /** Markers by source ('preview', 'lint'): each source replaces only its own. */
   markers?: Record<string, EditorMarker[]>;
   height?: string;
+  /** Called once Monaco is up, with what the panes beside it may ask of it. */
+  onReady?(controls: EditorControls): void;
+}
+
+export interface EditorControls {
+  goToLine(line: number): void;
 }
 
 export function languageOf(path: string): 'javascript' | 'typescript' | 'pgsql' {
@@ -40,7 +46,7 @@ const severities = {
 } as const;
 
 /** Monaco for one migration file, with Ctrl/Cmd+S bound to save and markers from the engine. */
-export function CodeEditor({ path, value, readOnly = false, onChange, onSave, markers, height = '100%' }: CodeEditorProps) {
+export function CodeEditor({ path, value, readOnly = false, onChange, onSave, markers, height = '100%', onReady }: CodeEditorProps) {
   const scheme = useComputedColorScheme('light');
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const saveRef = useRef(onSave);
@@ -49,6 +55,13 @@ export function CodeEditor({ path, value, readOnly = false, onChange, onSave, ma
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current?.());
+    onReady?.({
+      goToLine(line) {
+        editor.revealLineInCenter(line);
+        editor.setPosition({ lineNumber: line, column: 1 });
+        editor.focus();
+      },
+    });
   };
 
   useEffect(() => {
