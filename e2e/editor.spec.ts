@@ -1,17 +1,106 @@
-import { expect, test } from './support/studioTest';
-import { editor, monacoTimeout, recordCspViolations } from './support/editor';
-import { saveScreenshot } from './support/timeline';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, reloadApp, test } from './support/studioTest';
+import { editor, monacoRequest, monacoTimeout, recordCspViolations, upDownUpTimeout } from './support/editor';
+import { shell } from './support/shell';
+import { saveScreenshot, timeline } from './support/timeline';
 
-test('the editor offers pgm.createTable from node-pg-migrate\'s own types, under the CSP', async ({ app, studio }, testInfo) => {
-  const violations = await recordCspViolations(app);
-  await app.goto(`${studio.server.url}#/editor`);
-  const ed = editor(app);
-  await ed.ready();
-  await ed.clickLine('exports.up');
-  await app.keyboard.press('Enter');
-  await ed.type('pgm.createT');
-  await expect(ed.suggestions).toBeVisible({ timeout: monacoTimeout });
-  await expect(ed.suggestions).toContainText('createTable', { timeout: monacoTimeout });
-  await saveScreenshot(app, testInfo, 'editor-completions');
-  expect(await violations()).toEqual([]);
+test.describe('editor', () => {
+  // Monaco's first load, the sandbox PostgreSQL's first start and a replay: generous on a slow machine.
+  test.describe.configure({ timeout: 2 * upDownUpTimeout + monacoTimeout });
+
+  test('the timeline\'s first paint fetches no Monaco chunk; opening the editor does', async ({ page, studio }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${studio.server.url}#/timeline`, { timeout: monacoTimeout });
+    await expect(timeline(page).rows).toHaveCount(3, { timeout: monacoTimeout });
+    expect(requested.filter((url) => monacoRequest.test(url))).toEqual([]);
+
+    await shell(page).goTo('Editor');
+    await expect(page.getByTestId('editor-page')).toBeVisible({ timeout: monacoTimeout });
+    await page.getByTestId('editor-migration').first().click();
+    await editor(page).ready();
+    expect(requested.some((url) => /editor\.api/.test(url))).toBe(true);
+  });
+
+  test('a new migration from a template: completions, live SQL, up-down-up green, created as pending', async ({ app }, testInfo) => {
+    const violations = await recordCspViolations(app);
+    await reloadApp(app);
+    const ed = editor(app);
+    await shell(app).goTo('Editor');
+    await ed.startNew({ name: 'create_course_tags_table', template: 'Create table', table: 'course_tags' });
+    await expect(ed.previewUp).toContainText('CREATE TABLE "course_tags"', { timeout: monacoTimeout });
+    await expect(ed.previewDown).toContainText('DROP TABLE "course_tags"');
+
+    // pgm. IntelliSense from node-pg-migrate's own declarations.
+    await ed.clickLine('});');
+    await app.keyboard.press('Enter');
+    await ed.type('pgm.createT');
+    await expect(ed.suggestions).toBeVisible({ timeout: monacoTimeout });
+    await expect(ed.suggestions.getByRole('option', { name: /^createTable/ })).toBeVisible();
+    await saveScreenshot(app, testInfo, 'editor-completions');
+    // A statement broken on purpose: the preview says where instead of showing stale SQL.
+    await app.keyboard.press('Escape');
+    await ed.type(' {');
+    await expect(ed.previewUp).toHaveAttribute('data-outcome', 'error', { timeout: monacoTimeout });
+    await expect(ed.previewUp).toContainText('Line 17');
+    await app.keyboard.press('Home');
+    await app.keyboard.press('Shift+End');
+    await app.keyboard.press('Delete');
+
+    // The SQL follows the text as it is typed.
+    await ed.clickLine("id: 'id',");
+    await app.keyboard.press('Enter');
+    await ed.type("title: { type: 'text' },");
+    await expect(ed.previewUp).toContainText('"title" text', { timeout: monacoTimeout });
+    await expect(ed.previewUp).toHaveAttribute('data-outcome', 'sql');
+
+    await ed.runUpDownUp();
+    await expect(ed.upDownUp).toHaveAttribute('data-outcome', 'passed');
+    await expect(ed.upDownUp.getByTestId('up-down-up-step')).toHaveCount(4);
+
+    await ed.workspace.getByRole('button', { name: 'Create migration' }).click();
+    await expect(ed.workspace).toHaveAttribute('data-document', 'file', { timeout: monacoTimeout });
+    await expect(ed.workspace.getByTestId('editor-title')).toHaveText(/^\d+_create_course_tags_table\.js$/);
+    await expect(ed.workspace.getByTestId('unsaved-badge')).toHaveCount(0);
+
+    await shell(app).goTo('Timeline');
+    const created = timeline(app).rows.filter({ hasText: 'create_course_tags_table' });
+    await expect(created).toHaveAttribute('data-state', 'pending', { timeout: monacoTimeout });
+    expect(await violations()).toEqual([]);
+  });
+
+  test.describe('a down that forgets the index its up created', () => {
+    const forgetful = '1734567890003_add_email_index_forgotten_in_down';
+    test.use({
+      projectSetup: {
+        async prepare({ migrationsDir }) {
+          await writeFile(join(migrationsDir, `${forgetful}.js`), [
+            '/** @param pgm {import(\'node-pg-migrate\').MigrationBuilder} */',
+            "exports.up = (pgm) => { pgm.createIndex('users', 'display_name', { name: 'users_display_name_idx' }); };",
+            '/** @param pgm {import(\'node-pg-migrate\').MigrationBuilder} */',
+            'exports.down = () => {};',
+            '',
+          ].join('\n'));
+        },
+      },
+    });
+
+    test('fails the up-down-up test, names the index and shows the schema diff', async ({ app }, testInfo) => {
+      const violations = await recordCspViolations(app);
+      await reloadApp(app);
+      await timeline(app).row(forgetful).getByRole('link', { name: `Open in editor: ${forgetful}` }).click();
+      const ed = editor(app);
+      await ed.ready();
+      await ed.runUpDownUp();
+      await expect(ed.upDownUp).toHaveAttribute('data-outcome', 'failed');
+      await expect(ed.upDownUp.getByTestId('up-down-up-difference').first()).toContainText('users_display_name_idx');
+      const diff = ed.upDownUp.getByTestId('up-down-up-diff');
+      await expect(diff.locator('.monaco-diff-editor')).toBeVisible({ timeout: monacoTimeout });
+      await expect(diff).toContainText('users_display_name_idx', { timeout: monacoTimeout });
+      await ed.upDownUp.getByTestId('up-down-up-failed').scrollIntoViewIfNeeded();
+      await saveScreenshot(app, testInfo, 'editor-up-down-up-failed');
+      expect(await violations()).toEqual([]);
+    });
+  });
 });

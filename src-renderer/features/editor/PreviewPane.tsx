@@ -41,10 +41,10 @@ export function PreviewPane({ preview, current }: { preview: UseQueryResult<Migr
       </Group>
       {preview.isError && <ErrorAlert error={preview.error} testId="preview-error" />}
       {preview.data && (
-        <>
+        <Stack gap="sm" style={{ opacity: updating ? 0.55 : 1 }}>
           <StepSql title="up" step={preview.data.up} />
           <StepSql title="down" step={preview.data.down} />
-        </>
+        </Stack>
       )}
     </Stack>
   );

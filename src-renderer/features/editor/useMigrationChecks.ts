@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { MigrationSourceLanguage } from '../../../src-main/contract';
 import { studio } from '../../lib/studio';
@@ -23,14 +23,17 @@ export function useMigrationChecks(checked: Checked, connectionId: string | null
     queryKey: ['authoring', 'preview', debounced.language, debounced.content],
     queryFn: () => studio.authoring.preview({ language: debounced.language, content: debounced.content }),
     staleTime: Infinity,
+    // The last answer stays on screen, dimmed, until the new one comes: no jump at every key.
+    placeholderData: keepPreviousData,
     meta: { silent: true },
   });
   const lint = useQuery({
     queryKey: ['authoring', 'lint', connectionId, debounced.name, debounced.language, debounced.content],
     queryFn: () => studio.authoring.lint({ ...connectionTarget(connectionId), name: debounced.name, language: debounced.language, content: debounced.content, rowEstimates: true }),
     staleTime: 30_000,
+    placeholderData: keepPreviousData,
     meta: { silent: true },
   });
-  const current = debounced.content === checked.content && debounced.language === checked.language;
-  return { preview, lint, current };
+  const typedSince = debounced.content !== checked.content || debounced.language !== checked.language;
+  return { preview, lint, current: !typedSince && !preview.isPlaceholderData };
 }

@@ -7,7 +7,9 @@ import { useBlocker } from 'react-router';
  */
 export function useUnsavedGuard(dirty: boolean) {
   const dirtyRef = useRef(dirty);
-  dirtyRef.current = dirty;
+  useEffect(() => {
+    dirtyRef.current = dirty;
+  });
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyRef.current && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search));
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {

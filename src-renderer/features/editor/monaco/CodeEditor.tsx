@@ -50,7 +50,9 @@ export function CodeEditor({ path, value, readOnly = false, onChange, onSave, ma
   const scheme = useComputedColorScheme('light');
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const saveRef = useRef(onSave);
-  saveRef.current = onSave;
+  useEffect(() => {
+    saveRef.current = onSave;
+  });
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
@@ -101,7 +103,6 @@ export function CodeEditor({ path, value, readOnly = false, onChange, onSave, ma
         scrollBeyondLastLine: false,
         automaticLayout: true,
         tabSize: 2,
-        fixedOverflowWidgets: true,
       }}
     />
     </div>
