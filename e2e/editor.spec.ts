@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, reloadApp, test } from './support/studioTest';
 import { editor, monacoRequest, monacoTimeout, recordCspViolations, upDownUpTimeout } from './support/editor';
@@ -23,7 +23,7 @@ test.describe('editor', () => {
     expect(requested.some((url) => /editor\.api/.test(url))).toBe(true);
   });
 
-  test('a new migration from a template: completions, live SQL, up-down-up green, created as pending', async ({ app }, testInfo) => {
+  test('a new migration from a template: completions, live SQL, up-down-up green, created as pending', async ({ app, studio }, testInfo) => {
     const violations = await recordCspViolations(app);
     await reloadApp(app);
     const ed = editor(app);
@@ -64,7 +64,28 @@ test.describe('editor', () => {
     await expect(ed.workspace.getByTestId('editor-title')).toHaveText(/^\d+_create_course_tags_table\.js$/);
     await expect(ed.workspace.getByTestId('unsaved-badge')).toHaveCount(0);
 
+    // Changed on disk by something else since it was opened: Ctrl+S refuses, offers a diff and a reload.
+    const file = join(studio.migrationsDir, await ed.workspace.getByTestId('editor-title').innerText());
+    await writeFile(file, `${await readFile(file, 'utf8')}// changed elsewhere\n`);
+    await ed.clickLine('exports.down');
+    await ed.type(' ');
+    await app.keyboard.press('ControlOrMeta+KeyS');
+    const changed = app.getByRole('dialog', { name: 'The file changed on disk' });
+    await expect(changed).toBeVisible({ timeout: monacoTimeout });
+    await changed.getByRole('button', { name: 'Compare' }).click();
+    await expect(changed.locator('.monaco-diff-editor')).toBeVisible({ timeout: monacoTimeout });
+    await changed.getByRole('button', { name: 'Reload from disk' }).click();
+    await expect(changed).toBeHidden();
+    await expect(ed.monaco).toContainText('// changed elsewhere');
+    await expect(ed.workspace.getByTestId('unsaved-badge')).toHaveCount(0);
+
+    // Unsaved changes are not left behind without a word.
+    await ed.clickLine('exports.down');
+    await ed.type(' ');
     await shell(app).goTo('Timeline');
+    const unsaved = app.getByRole('dialog', { name: 'Unsaved changes' });
+    await expect(unsaved).toBeVisible();
+    await unsaved.getByRole('button', { name: 'Discard and leave' }).click();
     const created = timeline(app).rows.filter({ hasText: 'create_course_tags_table' });
     await expect(created).toHaveAttribute('data-state', 'pending', { timeout: monacoTimeout });
     expect(await violations()).toEqual([]);

@@ -59,6 +59,8 @@ export function EditorWorkspace({ document, connectionId, actions }: EditorWorks
     } catch (error) {
       const theirs = isFileChanged(error);
       if (theirs) setChanged(theirs);
+    } finally {
+      guard.hold();
     }
   };
 
