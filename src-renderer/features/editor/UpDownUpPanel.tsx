@@ -30,7 +30,7 @@ function StepLine({ step, result, running }: { step: UpDownUpStepName; result: U
  */
 export function UpDownUpPanel({ name, language, content }: UpDownUpPanelProps) {
   const test = useMutation({
-    mutationFn: () => studio.authoring.upDownUp({ name, language, content }),
+    mutationFn: (tested: string) => studio.authoring.upDownUp({ name, language, content: tested }),
     meta: { inlineErrors: true },
   });
   const result = test.data;
@@ -38,12 +38,13 @@ export function UpDownUpPanel({ name, language, content }: UpDownUpPanelProps) {
     <Stack gap="sm" data-testid="up-down-up" data-outcome={test.isPending ? 'running' : result ? (result.passed ? 'passed' : 'failed') : 'idle'}>
       <Group justify="space-between">
         <Text fw={600} size="sm">Up → down → up</Text>
-        <Button size="xs" leftSection={<IconTestPipe size={14} />} loading={test.isPending} onClick={() => test.mutate()}>Test up → down → up</Button>
+        <Button size="xs" leftSection={<IconTestPipe size={14} />} loading={test.isPending} onClick={() => test.mutate(content)}>Test up → down → up</Button>
       </Group>
       <Text size="xs" c="dimmed">Runs on a scratch database on the sandbox server; your databases are never touched.</Text>
       {(test.isPending || result) && (
         <List spacing={4} size="sm">{upDownUpSteps.map((step) => <StepLine key={step} step={step} result={result} running={test.isPending} />)}</List>
       )}
+      {result && test.variables !== content && <Text size="xs" c="orange" data-testid="up-down-up-outdated">The text changed since this test: run it again.</Text>}
       {test.isError && <ErrorAlert error={test.error} testId="up-down-up-error" />}
       {result?.passed && (
         <Alert color="green" icon={<IconCheck size={16} />} title="Passed" data-testid="up-down-up-passed">

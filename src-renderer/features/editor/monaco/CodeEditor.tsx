@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { Center, Loader } from '@mantine/core';
 import { useComputedColorScheme } from '@mantine/core';
@@ -54,8 +54,11 @@ export function CodeEditor({ path, value, readOnly = false, onChange, onSave, ma
     saveRef.current = onSave;
   });
 
+  const [mounted, setMounted] = useState(false);
+
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    setMounted(true);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current?.());
     onReady?.({
       goToLine(line) {
@@ -82,7 +85,7 @@ export function CodeEditor({ path, value, readOnly = false, onChange, onSave, ma
         };
       }));
     }
-  }, [markers, value]);
+  }, [markers, value, mounted]);
 
   return (
     <div {...{ [typingAreaAttribute]: '' }} style={{ height, minHeight: 0 }}>
