@@ -11,7 +11,7 @@ export interface DiffEditorProps {
   height?: string;
 }
 
-/** Monaco's side-by-side diff, read-only: theirs against ours, before against after. */
+/** Monaco's side-by-side diff, read-only: theirs against ours, before against after. Unchanged stretches fold away: a schema is long, its differences short. */
 export function DiffEditor({ path, original, modified, height = '100%' }: DiffEditorProps) {
   const scheme = useComputedColorScheme('light');
   return (
@@ -22,7 +22,7 @@ export function DiffEditor({ path, original, modified, height = '100%' }: DiffEd
       theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
       height={height}
       loading={<Center h="100%"><Loader size="sm" /></Center>}
-      options={{ readOnly: true, originalEditable: false, minimap: { enabled: false }, renderSideBySide: true, automaticLayout: true, scrollBeyondLastLine: false, fontSize: 13 }}
+      options={{ readOnly: true, originalEditable: false, minimap: { enabled: false }, renderSideBySide: true, hideUnchangedRegions: { enabled: true }, automaticLayout: true, scrollBeyondLastLine: false, fontSize: 13 }}
     />
   );
 }
