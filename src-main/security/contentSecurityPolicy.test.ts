@@ -13,4 +13,9 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy).toContain("script-src 'self';");
     expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*/);
   });
+
+  it('runs workers (Monaco\'s) only from our own files, never from blob: URLs', () => {
+    expect(contentSecurityPolicy).toContain("worker-src 'self';");
+    expect(contentSecurityPolicy).not.toContain('blob:');
+  });
 });

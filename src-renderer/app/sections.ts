@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { IconFolder, IconServer2, IconTimeline, type Icon } from '@tabler/icons-react';
+import { IconCode, IconFolder, IconServer2, IconTimeline, type Icon } from '@tabler/icons-react';
 import type { MigrationStatus } from '../../src-main/contract';
 import { timelineActions } from '../features/timeline/timelineActions';
 import type { RunActions } from './run/RunFlowContext';
@@ -51,6 +51,16 @@ export const sections: WorkbenchSection[] = [
     shortcut: 'g t',
     component: lazy(() => import('../features/timeline/TimelinePage').then((m) => ({ default: m.TimelinePage }))),
     actions: timelineActions,
+  },
+  {
+    id: 'editor',
+    label: 'Editor',
+    description: 'Write a migration: pgm. completions, its SQL, the review checklist, the up-down-up test',
+    icon: IconCode,
+    path: '/editor',
+    shortcut: 'g m',
+    // Monaco lives only in this chunk and the diff view's: the timeline never loads it.
+    component: lazy(() => import('../features/editor/EditorPage').then((m) => ({ default: m.EditorPage }))),
   },
   {
     id: 'environments',

@@ -25,9 +25,15 @@ export function shortcutLabel(shortcut: string): string {
   return shortcut.includes('+') ? shortcutKeys(shortcut).join('+') : shortcutKeys(shortcut).join(' then ');
 }
 
+/**
+ * Marks an area that takes typing without being a form field: Monaco types through an EditContext
+ * on a plain div, so without it "pgm" would fire "g m" and "r" would reload the status.
+ */
+export const typingAreaAttribute = 'data-typing-area';
+
 function typingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest(`[${typingAreaAttribute}]`) !== null;
 }
 
 const sequenceWindowMs = 1_500;

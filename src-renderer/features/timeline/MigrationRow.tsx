@@ -1,9 +1,11 @@
 import { memo, type CSSProperties, type Ref } from 'react';
-import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconFlask, IconPlayerPlay } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Text, Tooltip } from '@mantine/core';
+import { IconArrowBackUp, IconCode, IconFlask, IconPlayerPlay } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import type { MigrationEntry, RunSelection } from '../../../src-main/contract';
 import { DisabledReason } from '../../lib/DisabledReason';
 import { absoluteTime, relativeTime } from '../../lib/relativeTime';
+import { EditedAfterApplyFlag } from './EditedAfterApplyFlag';
 import { FailureDetails } from './FailureDetails';
 import { ProgressIndicator } from './ProgressIndicator';
 import { StateBadge, stateLabel } from './StateBadge';
@@ -34,15 +36,29 @@ const rowActions = {
   down: { phrase: 'Roll back to', icon: IconArrowBackUp, color: 'red' },
 } as const;
 
+/** Opens the file in the Editor section: editable while pending, read-only once applied. */
+function OpenInEditor({ entry }: { entry: MigrationEntry }) {
+  if (entry.file === null || entry.duplicateFiles) return null;
+  const label = `Open in editor: ${entry.name}`;
+  return (
+    <Tooltip label={entry.runOn ? 'Open in editor (read-only: it is applied)' : 'Open in editor'}>
+      <ActionIcon component={Link} to={`/editor?migration=${encodeURIComponent(entry.name)}`} variant="subtle" size="md" aria-label={label}>
+        <IconCode size={16} />
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
 function RowActions({ entry, canRollBackTo, busy, disabledReason, onRequest }: Pick<MigrationRowProps, 'entry' | 'canRollBackTo' | 'busy' | 'disabledReason' | 'onRequest'>) {
   const direction = entry.state === 'pending' ? 'up' : entry.state === 'applied' && canRollBackTo ? 'down' : null;
-  if (!direction) return null;
+  if (!direction) return <OpenInEditor entry={entry} />;
   const name = entry.name;
   const { phrase, icon: Icon, color } = rowActions[direction];
   const rehearsed = `${phrase.toLowerCase()} ${name}`;
   const selection: RunSelection = { direction, to: name };
   return (
     <Group gap="xs" wrap="nowrap">
+      <OpenInEditor entry={entry} />
       <DisabledReason reason={busy ? null : disabledReason}>
         <Button size="xs" variant="light" color={color} leftSection={<Icon size={14} />} disabled={busy || disabledReason !== null} aria-label={`${phrase} here: ${name}`}
           onClick={() => onRequest({ mode: 'run', selection, label: `${phrase} ${name}` })}>
@@ -93,6 +109,7 @@ function FileLine({ entry }: { entry: MigrationEntry }) {
         </Tooltip>
       )}
       {entry.hasDown === true && <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>has down</Badge>}
+      <EditedAfterApplyFlag entry={entry} />
     </Group>
   );
 }
