@@ -8,6 +8,7 @@ import { FailureDetails } from '../timeline/FailureDetails';
 import { formatValue, groupDiff, type ChangeKind, type DiffGroup, type DiffItem } from './diffModel';
 import { useMigrationSchemaDiff } from './schemaQueries';
 import { schemaTablePath } from './schemaRoutes';
+import classes from './MigrationDiffDrawer.module.css';
 
 export interface MigrationDiffRequest {
   migration: string;
@@ -78,20 +79,21 @@ function DiffResult({ result, onNavigate }: { result: MigrationSchemaDiff; onNav
 }
 
 function GroupCard({ group, onNavigate }: { group: DiffGroup; onNavigate(): void }) {
-  const color = changeColor[group.change];
   const relation = group.relation;
+  // Objects outside tables are a list, not one change: no colour of their own.
+  const color = relation ? changeColor[group.change] : 'gray';
   return (
     <Paper withBorder p="sm" radius="sm" style={{ borderLeft: `4px solid var(--mantine-color-${color}-filled)` }} data-testid="diff-group" data-change={group.change} data-relation={relation ? `${relation.schema}.${relation.name}` : ''}>
       <Group gap="xs" mb={group.items.length ? 6 : 0}>
-        <Badge color={color} variant="light" c={group.change === 'altered' ? 'yellow.9' : undefined}>{relation ? `${relation.kind} ${group.change}` : 'other objects'}</Badge>
+        <Badge color={color} variant="light" c={relation && group.change === 'altered' ? 'yellow.9' : undefined}>{relation ? `${relation.kind} ${group.change}` : 'other objects'}</Badge>
         {relation && (group.change === 'added'
           // A table the change would create does not exist yet: nothing to open.
           ? <Text ff="monospace" fw={600} size="sm">{`${relation.schema}.${relation.name}`}</Text>
           : <Anchor component={Link} to={schemaTablePath(relation.schema, relation.name)} onClick={onNavigate} ff="monospace" fw={600} size="sm" data-testid="diff-table-link">{`${relation.schema}.${relation.name}`}</Anchor>)}
       </Group>
-      <Stack gap={4}>
+      <div className={classes.items}>
         {group.items.map((item) => <ItemLine key={`${item.change}:${item.kind}:${item.name}`} item={item} />)}
-      </Stack>
+      </div>
     </Paper>
   );
 }
@@ -99,20 +101,18 @@ function GroupCard({ group, onNavigate }: { group: DiffGroup; onNavigate(): void
 function ItemLine({ item }: { item: DiffItem }) {
   const color = changeColor[item.change];
   return (
-    <div data-testid="diff-item" data-change={item.change}>
-      <Group gap={6} wrap="nowrap" align="flex-start">
-        <Text span ff="monospace" fw={700} c={`${color}.8`} w={12} aria-label={item.change}>{changeMark[item.change]}</Text>
-        <Text span size="sm" c="dimmed" w={80} style={{ flexShrink: 0 }}>{item.kind}</Text>
-        <Text span size="sm" ff="monospace" fw={600} style={{ wordBreak: 'break-word' }}>{item.name}</Text>
-        {item.detail && <Text span size="sm" ff="monospace" c="dimmed" style={{ wordBreak: 'break-word', minWidth: 0 }}>{item.detail}</Text>}
-      </Group>
+    <div className={classes.item} data-testid="diff-item" data-change={item.change}>
+      <Text span ff="monospace" fw={700} c={`${color}.8`} aria-label={item.change}>{changeMark[item.change]}</Text>
+      <Text span size="sm" c="dimmed">{item.kind}</Text>
+      <Text span size="sm" ff="monospace" fw={600} truncate="end" title={item.name} className={classes.name}>{item.name}</Text>
+      <Text span size="sm" ff="monospace" c="dimmed" className={classes.detail}>{item.detail ?? ''}</Text>
       {item.changes.map((change) => (
-        <Group key={change.property} gap={6} pl={104} wrap="nowrap" align="flex-start" data-testid="diff-property">
-          <Text span size="xs" c="dimmed" style={{ flexShrink: 0 }}>{change.property.replace(/_/g, ' ')}</Text>
-          <Text span size="xs" ff="monospace" c="red.8" td="line-through" style={{ wordBreak: 'break-word' }}>{formatValue(change.before)}</Text>
-          <Text span size="xs">→</Text>
-          <Text span size="xs" ff="monospace" c="green.8" style={{ wordBreak: 'break-word' }}>{formatValue(change.after)}</Text>
-        </Group>
+        <div key={change.property} className={classes.property} data-testid="diff-property">
+          <Text span size="xs" c="dimmed">{change.property.replace(/_/g, ' ')}</Text>
+          <Text span size="xs" ff="monospace" c="red.8" td="line-through" className={classes.detail}>{formatValue(change.before)}</Text>
+          <Text span size="xs" aria-label="becomes">→</Text>
+          <Text span size="xs" ff="monospace" c="green.8" className={classes.detail}>{formatValue(change.after)}</Text>
+        </div>
       ))}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { ActionIcon, Button, Center, Group, Loader, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
 import { IconDatabaseOff, IconRefresh } from '@tabler/icons-react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -6,7 +6,6 @@ import type { SchemaCatalog } from '../../../src-main/contract';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { useCurrentConnection } from '../../lib/queries';
 import { catalogErd, catalogTree, relationCount } from './catalogModel';
-import { ErdPanel } from './ErdPanel';
 import { SchemaEmptyState } from './SchemaEmptyState';
 import { SchemaTree } from './SchemaTree';
 import { useSchemaCatalog } from './schemaQueries';
@@ -14,6 +13,9 @@ import { schemaDiagramPath, schemaTablePath, tableFromSplat } from './schemaRout
 import { TableView } from './TableView';
 import { useAgeText } from './useAgeText';
 import classes from './SchemaPage.module.css';
+
+// elkjs and React Flow are most of the section's weight: loaded when the diagram is first shown.
+const ErdPanel = lazy(() => import('./ErdPanel').then((m) => ({ default: m.ErdPanel })));
 
 /** The Schema section: the tree on the left; a table's `\d+`, or the diagram, on the right. */
 export function SchemaPage() {
@@ -82,15 +84,23 @@ function SchemaWorkbench({ catalog, refreshing, onRefresh }: { catalog: SchemaCa
         </aside>
         <main className={classes.content}>
           {empty && <SchemaEmptyState database={catalog.database} />}
-          {!empty && view === 'erd' && <ErdPanel graph={graph} schemas={catalog.schemas.map((s) => s.name)} table={table} onOpenTable={(schema, name) => void navigate(schemaTablePath(schema, name))} />}
+          {!empty && view === 'erd' && (
+            <Suspense fallback={<Center h="100%"><Loader size="sm" aria-label="Loading the diagram" /></Center>}>
+              <ErdPanel graph={graph} schemas={catalog.schemas.map((s) => s.name)} table={table} onOpenTable={(schema, name) => void navigate(schemaTablePath(schema, name))} />
+            </Suspense>
+          )}
           {!empty && view === 'table' && table && <TableView table={table} />}
           {!empty && view === 'table' && !table && (
             <Center h="100%">
-              <Text c="dimmed" size="sm" data-testid="schema-pick-table">{`${relationCount(catalog)} relations in ${catalog.schemas.length} schemas. Pick a table on the left, or open the diagram.`}</Text>
+              <Text c="dimmed" size="sm" data-testid="schema-pick-table">{`${plural(relationCount(catalog), 'relation')} in ${plural(catalog.schemas.length, 'schema')}. Pick a table on the left, or open the diagram.`}</Text>
             </Center>
           )}
         </main>
       </div>
     </div>
   );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -36,6 +36,13 @@ describe('groupDiff', () => {
     expect(groups[0]?.items[0]?.changes).toEqual([{ property: 'not_null', before: false, after: true }, { property: 'type', before: 'character varying(255)', after: 'text' }]);
   });
 
+  it('puts a serial’s sequence with its table, not among the other objects', () => {
+    const sequence: SchemaObject = { kind: 'sequence', schema: 'public', name: 'user_preferences_id_seq', properties: { owned_by: 'public.user_preferences.id' } };
+    const groups = groupDiff({ added: [table('user_preferences'), sequence], removed: [], altered: [] });
+    expect(groups.map((g) => g.relation?.name ?? null)).toEqual(['user_preferences']);
+    expect(groups[0]?.items.map((i) => i.name)).toEqual(['user_preferences_id_seq']);
+  });
+
   it('lists objects outside tables (types, functions) in a last group of their own', () => {
     const groups = groupDiff({ added: [{ kind: 'type', schema: 'public', name: 'mood', properties: { category: 'enum', labels: "'happy', 'sad'" } }], removed: [table('old')], altered: [] });
     expect(groups.map((g) => [g.relation?.name ?? null, g.change])).toEqual([['old', 'removed'], [null, 'altered']]);

@@ -23,7 +23,7 @@ export interface DiffGroup {
 }
 
 const relationKinds = new Set(['table', 'partitioned table', 'foreign table', 'view', 'materialized view']);
-const partOrder = ['column', 'index', 'constraint', 'trigger'];
+const partOrder = ['column', 'index', 'constraint', 'trigger', 'sequence'];
 
 function text(value: SchemaPropertyValue | undefined): string | null {
   return value === null || value === undefined ? null : String(value);
@@ -76,6 +76,7 @@ export function groupDiff(diff: SchemaDiff): DiffGroup[] {
       return;
     }
     if (object.table !== undefined) groupFor(object.schema, object.table).items.push(item(change, object, changes));
+    else if (ownerTable(object)) groupFor(object.schema, ownerTable(object) as string).items.push(item(change, object, changes));
     else others.items.push(item(change, object, changes));
   };
   for (const object of diff.added) place('added', object);
@@ -87,6 +88,14 @@ export function groupDiff(diff: SchemaDiff): DiffGroup[] {
     group.items.sort((a, b) => rank(a.kind) - rank(b.kind) || a.name.localeCompare(b.name));
   }
   return others.items.length ? [...sorted, others] : sorted;
+}
+
+/** A serial's or identity's sequence belongs with its table (owned_by: schema.table.column, same schema). */
+function ownerTable(object: SchemaObject): string | null {
+  const ownedBy = object.kind === 'sequence' ? object.properties.owned_by : null;
+  if (typeof ownedBy !== 'string') return null;
+  const [schema, table] = ownedBy.split('.');
+  return schema === object.schema && table ? table : null;
 }
 
 function rank(kind: string): number {
