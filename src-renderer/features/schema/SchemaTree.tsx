@@ -88,8 +88,9 @@ function TreeRowView({ row, selected, onToggle, onOpen }: { row: TreeRow; select
       <UnstyledButton className={classes.row} style={{ paddingLeft: 6 + row.depth * 14 + 14, flex: 1, minWidth: 0 }}
         onClick={() => object.openable && onOpen(object)} disabled={!object.openable}
         role="treeitem" aria-level={3} aria-selected={isSelected} aria-label={`${object.schema}.${object.name}`} data-testid="schema-tree-object" data-name={object.name}>
-        <Text size="sm" ff="monospace" truncate="end" style={{ flex: 1, minWidth: 0 }} title={`${object.schema}.${object.name}`}>{object.name}</Text>
-        {object.note && <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>{object.note}</Text>}
+        {/* The name keeps most of the room; the note gives way first. */}
+        <Text size="sm" ff="monospace" truncate="end" style={{ flex: '1 1 auto', minWidth: '55%' }} title={`${object.schema}.${object.name}`}>{object.name}</Text>
+        {object.note && <Text size="xs" c="dimmed" truncate="end" style={{ flex: '0 1 auto', minWidth: 0 }} title={object.note}>{object.note}</Text>}
       </UnstyledButton>
       <Tooltip label="Copy the qualified name" openDelay={400}>
         <ActionIcon size="sm" variant="subtle" color="gray" className={classes.copy} aria-label={`Copy ${object.schema}.${object.name}`}

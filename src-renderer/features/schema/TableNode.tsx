@@ -11,9 +11,9 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableNodeTy
   const { table, focused } = data;
   return (
     <div className={classes.node} data-focused={focused || undefined} data-testid="erd-node" data-table={table.id}>
-      {/* Referenced tables sit to the left (layout direction LEFT): edges leave from the left, arrive on the right. */}
-      <Handle type="source" position={Position.Left} className={classes.handle} isConnectable={false} />
-      <Handle type="target" position={Position.Right} className={classes.handle} isConnectable={false} />
+      {/* Referenced tables sit above (layout direction UP): a foreign key leaves from the top, arrives at the bottom. */}
+      <Handle type="source" position={Position.Top} className={classes.handle} isConnectable={false} />
+      <Handle type="target" position={Position.Bottom} className={classes.handle} isConnectable={false} />
       <div className={classes.header} title={table.id}>
         <span className={classes.schema}>{table.schema}.</span>
         <span className={classes.tableName}>{table.name}</span>

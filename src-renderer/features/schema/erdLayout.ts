@@ -19,14 +19,14 @@ export interface LaidOutTable {
 // CSP's worker-src and Electron's file:// would otherwise complicate. Layout is async anyway.
 const elk = new ELK();
 
-/** Positions for every table: a layered layout that runs the foreign keys left to right. */
+/** Positions for every table: layered, referenced tables above the ones that reference them (wide screens fit a row of children). */
 export async function layoutErd(graph: ErdGraph): Promise<LaidOutTable[]> {
   const result = await elk.layout({
     id: 'erd',
     layoutOptions: {
       'elk.algorithm': 'layered',
-      'elk.direction': 'LEFT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+      'elk.direction': 'UP',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
       'elk.spacing.nodeNode': '40',
       'elk.spacing.componentComponent': '60',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
