@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './support/studioTest';
+import { expect, reloadApp, test } from './support/studioTest';
 import { shell } from './support/shell';
 import { sample, saveScreenshot, timeline } from './support/timeline';
 
@@ -60,6 +60,10 @@ test('open user_preferences from the tree, follow its foreign key to users, then
   for (const table of ['courses', 'notes', 'favorites', 'user_preferences']) await expect(referencedBy).toContainText(table);
   await saveScreenshot(app, testInfo, 'referenced-by');
 
+  // The table's address is a deep link: a reload opens the same table.
+  await reloadApp(app);
+  await expect(view.getByTestId('table-title')).toHaveText('public.users');
+
   await view.getByRole('tab', { name: 'DDL' }).click();
   await expect(view.getByTestId('table-ddl')).toContainText('CREATE TABLE');
 
@@ -76,6 +80,11 @@ test('open user_preferences from the tree, follow its foreign key to users, then
   await app.getByRole('button', { name: 'Export PNG' }).click();
   const png = await readFile(await (await download).path());
   expect(png.subarray(1, 4).toString()).toBe('PNG');
+  const svgDownload = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export SVG' }).click();
+  const svg = await readFile(await (await svgDownload).path(), 'utf8');
+  expect(svg).toContain('<svg');
+  expect(svg).toContain('user_preferences');
 
   await app.locator('[data-testid="erd-node"][data-table="public.courses"]').click();
   await expect(app).toHaveURL(/#\/schema\/public\/courses$/);

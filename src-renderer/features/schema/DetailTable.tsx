@@ -4,7 +4,7 @@ import { Button, Table, Text } from '@mantine/core';
 export interface DetailColumn<Row> {
   header: string;
   cell(row: Row): ReactNode;
-  /** Monospace and never wrapped mid-identifier: names, types, definitions. */
+  /** Monospace; wraps at spaces, breaks an identifier only when the table would overflow its scroll area (break-word keeps the min-content width). */
   code?: boolean;
   width?: number | string;
 }
@@ -33,7 +33,7 @@ export function DetailTable<Row>({ rows, columns, rowKey, empty, testId }: Detai
           <Table.Tbody>
             {rows.slice(0, shown).map((row) => (
               <Table.Tr key={rowKey(row)}>
-                {columns.map((c) => <Table.Td key={c.header} ff={c.code ? 'monospace' : undefined} style={c.code ? { wordBreak: 'break-word' } : undefined}>{c.cell(row)}</Table.Td>)}
+                {columns.map((c) => <Table.Td key={c.header} ff={c.code ? 'monospace' : undefined} style={c.code ? { overflowWrap: 'break-word' } : undefined}>{c.cell(row)}</Table.Td>)}
               </Table.Tr>
             ))}
           </Table.Tbody>
