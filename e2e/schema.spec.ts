@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, reloadApp, test } from './support/studioTest';
 import { shell } from './support/shell';
 import { sample, saveScreenshot, timeline } from './support/timeline';
@@ -26,7 +27,7 @@ test('open user_preferences from the tree, follow its foreign key to users, then
   // The tree filters in memory; the table opens from it.
   await app.getByTestId('schema-filter').fill('user_pref');
   await expect(app.getByTestId('schema-tree-object').and(app.locator('[data-name="users"]'))).toHaveCount(0);
-  await app.getByRole('treeitem', { name: 'public.user_preferences', exact: true }).click();
+  await app.getByRole('list', { name: 'Schema objects' }).getByRole('button', { name: 'public.user_preferences', exact: true }).click();
   await expect(app).toHaveURL(/#\/schema\/public\/user_preferences$/);
   const view = app.getByTestId('table-view');
   await expect(view.getByTestId('table-title')).toHaveText('public.user_preferences');
@@ -49,6 +50,9 @@ test('open user_preferences from the tree, follow its foreign key to users, then
   await expect(constraints).toContainText('FOREIGN KEY');
   await expect(constraints).toContainText('REFERENCES users(id) ON DELETE CASCADE');
   await saveScreenshot(app, testInfo, 'table-constraints');
+  // The section itself (the run log below it is the shell's, checked by accessibility.spec.ts).
+  const axe = await new AxeBuilder({ page: app }).include('[data-testid="schema-page"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 
   // Follow the foreign key to users, whose "Referenced by" leads back.
   await view.getByRole('tab', { name: /Foreign keys/ }).click();

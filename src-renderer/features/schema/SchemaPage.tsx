@@ -66,7 +66,7 @@ function SchemaWorkbench({ catalog, refreshing, onRefresh }: { catalog: SchemaCa
   const setView = (next: string) => void navigate(table ? schemaTablePath(table.schema, table.name, next === 'erd' ? 'erd' : 'table') : next === 'erd' ? schemaDiagramPath(search.get('schema')) : '/schema');
 
   return (
-    <div className={classes.page}>
+    <div className={classes.page} data-testid="schema-page">
       <Group className={classes.toolbar} gap="sm" wrap="nowrap">
         <Text fw={600} size="sm" truncate="end">{catalog.database}</Text>
         <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>PostgreSQL {catalog.serverVersion}</Text>
@@ -82,7 +82,7 @@ function SchemaWorkbench({ catalog, refreshing, onRefresh }: { catalog: SchemaCa
         <aside className={classes.sidebar} aria-label="Schema browser">
           <SchemaTree schemas={tree} selected={table} onOpen={(object) => openTable(object.schema, object.name)} />
         </aside>
-        <main className={classes.content}>
+        <section className={classes.content} aria-label="Schema object">
           {empty && <SchemaEmptyState database={catalog.database} />}
           {!empty && view === 'erd' && (
             <Suspense fallback={<Center h="100%"><Loader size="sm" aria-label="Loading the diagram" /></Center>}>
@@ -95,7 +95,7 @@ function SchemaWorkbench({ catalog, refreshing, onRefresh }: { catalog: SchemaCa
               <Text c="dimmed" size="sm" data-testid="schema-pick-table">{`${plural(relationCount(catalog), 'relation')} in ${plural(catalog.schemas.length, 'schema')}. Pick a table on the left, or open the diagram.`}</Text>
             </Center>
           )}
-        </main>
+        </section>
       </div>
     </div>
   );

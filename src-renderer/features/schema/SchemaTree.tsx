@@ -47,12 +47,13 @@ export function SchemaTree({ schemas, selected, onOpen }: SchemaTreeProps) {
       />
       {rows.length === 0 && <Text size="sm" c="dimmed" px="sm" data-testid="schema-filter-empty">{filter ? `Nothing matches “${filter}”.` : 'No schemas.'}</Text>}
       <div ref={scrollRef} className={classes.scroll} data-testid="schema-tree">
-        <div role="tree" aria-label="Schema objects" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {/* A list of buttons, not an ARIA tree: each row also holds a copy button, which a treeitem may not contain. */}
+        <div role="list" aria-label="Schema objects" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;
             return (
-              <div key={item.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}>
+              <div key={item.key} role="listitem" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}>
                 <TreeRowView row={row} selected={selected} onToggle={toggle} onOpen={onOpen} />
               </div>
             );
@@ -74,7 +75,7 @@ function TreeRowView({ row, selected, onToggle, onOpen }: { row: TreeRow; select
     const Chevron = row.expanded ? IconChevronDown : IconChevronRight;
     return (
       <UnstyledButton className={classes.row} style={{ paddingLeft: 6 + row.depth * 14 }} onClick={() => onToggle(row.key)}
-        role="treeitem" aria-level={row.depth + 1} aria-expanded={row.expanded} data-testid={`schema-tree-${row.type}`}>
+        aria-expanded={row.expanded} data-testid={`schema-tree-${row.type}`}>
         <Chevron size={14} aria-hidden />
         <Text size="sm" fw={row.type === 'schema' ? 600 : 500} truncate="end" style={{ flex: 1, minWidth: 0 }}>{row.label}</Text>
         <Text size="xs" c="dimmed">{row.count}</Text>
@@ -87,7 +88,7 @@ function TreeRowView({ row, selected, onToggle, onOpen }: { row: TreeRow; select
     <Group gap={0} wrap="nowrap" className={classes.objectRow} data-selected={isSelected || undefined}>
       <UnstyledButton className={classes.row} style={{ paddingLeft: 6 + row.depth * 14 + 14, flex: 1, minWidth: 0 }}
         onClick={() => object.openable && onOpen(object)} disabled={!object.openable}
-        role="treeitem" aria-level={3} aria-selected={isSelected} aria-label={`${object.schema}.${object.name}`} data-testid="schema-tree-object" data-name={object.name}>
+        aria-current={isSelected ? 'page' : undefined} aria-label={`${object.schema}.${object.name}`} data-testid="schema-tree-object" data-name={object.name}>
         {/* The name keeps most of the room; the note gives way first. */}
         <Text size="sm" ff="monospace" truncate="end" style={{ flex: '1 1 auto', minWidth: '55%' }} title={`${object.schema}.${object.name}`}>{object.name}</Text>
         {object.note && <Text size="xs" c="dimmed" truncate="end" style={{ flex: '0 1 auto', minWidth: 0 }} title={object.note}>{object.note}</Text>}
