@@ -12,7 +12,7 @@ const routes: RouteObject[] = [
     element: <Shell />,
     children: [
       { index: true, element: <Navigate to={defaultSection.path} replace /> },
-      ...sections.map(({ path, component: Section }): RouteObject => ({ path: path.slice(1), element: <Section /> })),
+      ...sections.map(({ path, subPaths, component: Section }): RouteObject => ({ path: subPaths ? `${path.slice(1)}/*` : path.slice(1), element: <Section /> })),
       { path: '*', element: <Navigate to={defaultSection.path} replace /> },
     ],
   },

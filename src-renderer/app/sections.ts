@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { IconCode, IconFolder, IconServer2, IconTimeline, type Icon } from '@tabler/icons-react';
+import { IconCode, IconFolder, IconSchema, IconServer2, IconTimeline, type Icon } from '@tabler/icons-react';
 import type { MigrationStatus } from '../../src-main/contract';
 import { timelineActions } from '../features/timeline/timelineActions';
 import type { RunActions } from './run/RunFlowContext';
@@ -38,6 +38,8 @@ export interface WorkbenchSection {
   /** Two-key sequence that opens it. */
   shortcut: string;
   component: LazyExoticComponent<ComponentType>;
+  /** Its route also takes sub-paths (#/schema/public/users), read by the section with useParams()['*']. */
+  subPaths?: boolean;
   actions?(context: SectionActionContext): PaletteAction[];
 }
 
@@ -79,6 +81,16 @@ export const sections: WorkbenchSection[] = [
     path: '/project',
     shortcut: 'g p',
     component: lazy(() => import('../features/projects/ProjectPage').then((m) => ({ default: m.ProjectPage }))),
+  },
+  {
+    id: 'schema',
+    label: 'Schema',
+    description: 'Tables, views and functions; a table as psql \\d+ shows it; the diagram of foreign keys',
+    icon: IconSchema,
+    path: '/schema',
+    shortcut: 'g s',
+    subPaths: true,
+    component: lazy(() => import('../features/schema/SchemaPage').then((m) => ({ default: m.SchemaPage }))),
   },
 ];
 

@@ -10,6 +10,11 @@ export const queryKeys = {
   status: (connectionId: string | null) => ['migrations', 'status', connectionId] as const,
   lock: (connectionId: string | null) => ['migrations', 'lock', connectionId] as const,
   server: (connectionId: string | null) => ['connections', 'test', connectionId] as const,
+  /** Under `migrations`: a run changes the schema, so it refreshes the browser too. */
+  schemaCatalog: (connectionId: string | null) => ['migrations', 'schema', 'catalog', connectionId] as const,
+  schemaTable: (connectionId: string | null, schema: string, name: string) => ['migrations', 'schema', 'table', connectionId, schema, name] as const,
+  /** Not under `migrations`: a rehearsal the operator asked for, never repeated by a run's refresh. */
+  migrationDiff: (connectionId: string | null, migration: string) => ['schema', 'migration-diff', connectionId, migration] as const,
 };
 
 export function useAppInfo() {

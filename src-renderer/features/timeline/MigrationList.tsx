@@ -4,6 +4,7 @@ import type { MigrationEntry } from '../../../src-main/contract';
 import { MigrationRow } from './MigrationRow';
 import type { RunProgress } from '../../app/run/runProgress';
 import type { RunRequest } from '../../app/run/useRunFlow';
+import type { MigrationDiffRequest } from '../schema/MigrationDiffDrawer';
 
 interface MigrationListProps {
   migrations: MigrationEntry[];
@@ -12,6 +13,7 @@ interface MigrationListProps {
   /** Why no row action can succeed now (lock held, check-order), shown on hover. */
   disabledReason: string | null;
   onRequest(request: RunRequest): void;
+  onShowDiff(request: MigrationDiffRequest): void;
 }
 
 /** Index of the last applied migration: rolling back to anything before it reverts something. */
@@ -23,7 +25,7 @@ function lastAppliedIndex(migrations: MigrationEntry[]): number {
 const navigationKeys = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
 
 /** The timeline, oldest first like node-pg-migrate's; virtualized so thousands of rows stay smooth. */
-export function MigrationList({ migrations, progress, busy, disabledReason, onRequest }: MigrationListProps) {
+export function MigrationList({ migrations, progress, busy, disabledReason, onRequest, onShowDiff }: MigrationListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // We do not use the React Compiler; TanStack Virtual's unmemoizable API is fine under plain React.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -72,6 +74,7 @@ export function MigrationList({ migrations, progress, busy, disabledReason, onRe
                 busy={busy}
                 disabledReason={disabledReason}
                 onRequest={onRequest}
+                onShowDiff={onShowDiff}
               />
           );
         })}

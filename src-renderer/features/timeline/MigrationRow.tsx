@@ -1,6 +1,6 @@
 import { memo, type CSSProperties, type Ref } from 'react';
 import { ActionIcon, Badge, Button, Group, Text, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconCode, IconFlask, IconPlayerPlay } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCode, IconFlask, IconGitCompare, IconPlayerPlay } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { MigrationEntry, RunSelection } from '../../../src-main/contract';
 import { DisabledReason } from '../../lib/DisabledReason';
@@ -11,6 +11,7 @@ import { ProgressIndicator } from './ProgressIndicator';
 import { StateBadge, stateLabel } from './StateBadge';
 import type { MigrationProgress } from '../../app/run/runProgress';
 import type { RunRequest } from '../../app/run/useRunFlow';
+import type { MigrationDiffRequest } from '../schema/MigrationDiffDrawer';
 import classes from './MigrationRow.module.css';
 
 export interface MigrationRowProps {
@@ -25,6 +26,8 @@ export interface MigrationRowProps {
   /** Why the row's actions cannot succeed now; they are disabled and say so on hover. */
   disabledReason: string | null;
   onRequest(request: RunRequest): void;
+  /** Opens the schema change a pending migration's up (an applied one's down) would make. */
+  onShowDiff(request: MigrationDiffRequest): void;
   /** Positioning and measuring from the virtual list. */
   style: CSSProperties;
   measureRef: Ref<HTMLDivElement>;
@@ -75,6 +78,22 @@ function RowActions({ entry, canRollBackTo, busy, disabledReason, onRequest }: P
   );
 }
 
+/** The schema change this migration makes: rehearsed, so it is disabled when a run could not start either. */
+function DiffAction({ entry, busy, disabledReason, onShowDiff }: Pick<MigrationRowProps, 'entry' | 'busy' | 'disabledReason' | 'onShowDiff'>) {
+  const direction = entry.state === 'pending' || entry.state === 'out-of-order' ? 'up' : entry.state === 'applied' ? 'down' : null;
+  if (!direction) return null;
+  const label = direction === 'up' ? 'Preview schema change' : 'What its down would change';
+  const blocked = busy || disabledReason !== null;
+  return (
+    <Tooltip label={blocked && !busy ? disabledReason : label}>
+      <ActionIcon variant="subtle" size="md" aria-label={`${label}: ${entry.name}`} disabled={blocked} data-testid="migration-diff-button"
+        onClick={() => onShowDiff({ migration: entry.name, direction })}>
+        <IconGitCompare size={16} />
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
 function When({ entry }: { entry: MigrationEntry }) {
   if (entry.runOn) {
     return (
@@ -116,7 +135,7 @@ function FileLine({ entry }: { entry: MigrationEntry }) {
 
 /** One migration on the timeline: focusable, its actions reachable by Tab. */
 export const MigrationRow = memo(function MigrationRow(props: MigrationRowProps) {
-  const { entry, index, total, progress, rehearsal, canRollBackTo, busy, disabledReason, onRequest, style, measureRef } = props;
+  const { entry, index, total, progress, rehearsal, canRollBackTo, busy, disabledReason, onRequest, onShowDiff, style, measureRef } = props;
   return (
     <div
       ref={measureRef}
@@ -145,6 +164,7 @@ export const MigrationRow = memo(function MigrationRow(props: MigrationRowProps)
         <div className={classes.progress}>{progress && <ProgressIndicator progress={progress} rehearsal={rehearsal} />}</div>
         <div className={classes.actions}>
           <RowActions entry={entry} canRollBackTo={canRollBackTo} busy={busy} disabledReason={disabledReason} onRequest={onRequest} />
+          <DiffAction entry={entry} busy={busy} disabledReason={disabledReason} onShowDiff={onShowDiff} />
         </div>
       </div>
       {progress?.status === 'failed' && <FailureDetails failure={progress.failure} rehearsal={rehearsal} />}

@@ -1,3 +1,4 @@
+import { lazy, Suspense, useState } from 'react';
 import { Button, Center, Code, Loader, Stack, Text } from '@mantine/core';
 import { IconDatabaseOff } from '@tabler/icons-react';
 import { useCurrentConnection, useMigrationStatus } from '../../lib/queries';
@@ -7,6 +8,10 @@ import { useRunProgress } from '../../app/run/RunProgressContext';
 import { MigrationList } from './MigrationList';
 import { TimelineColumns } from './TimelineColumns';
 import { TimelineSummary } from './TimelineSummary';
+import type { MigrationDiffRequest } from '../schema/MigrationDiffDrawer';
+
+// Loaded on first use: the timeline's first paint does not carry the Schema section's code.
+const MigrationDiffDrawer = lazy(() => import('../schema/MigrationDiffDrawer').then((m) => ({ default: m.MigrationDiffDrawer })));
 
 /** The migration timeline of the current connection: summary and rows; runs go through the shell. */
 export function TimelinePage() {
@@ -16,6 +21,7 @@ export function TimelinePage() {
   const run = useRunActions();
   // Row actions give the same reason as the summary's buttons; "busy" needs none (the run is on screen).
   const disabledReason = run.blocker?.reason ?? null;
+  const [diffRequest, setDiffRequest] = useState<MigrationDiffRequest | null>(null);
 
   return (
     <Stack gap={0} h="100%" style={{ minHeight: 0 }}>
@@ -43,8 +49,13 @@ export function TimelinePage() {
       {status.data && status.data.migrations.length > 0 && (
         <>
           <TimelineColumns />
-          <MigrationList migrations={status.data.migrations} progress={progress} busy={run.busy} disabledReason={disabledReason} onRequest={run.request} />
+          <MigrationList migrations={status.data.migrations} progress={progress} busy={run.busy} disabledReason={disabledReason} onRequest={run.request} onShowDiff={setDiffRequest} />
         </>
+      )}
+      {diffRequest && (
+        <Suspense fallback={null}>
+          <MigrationDiffDrawer connectionId={connections.currentId} request={diffRequest} onClose={() => setDiffRequest(null)} />
+        </Suspense>
       )}
     </Stack>
   );
