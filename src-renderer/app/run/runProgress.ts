@@ -29,8 +29,11 @@ export const idleProgress: RunProgress = { runId: null, rehearsal: false, active
 /** Keeps the panel bounded on a 5,000-migration run. */
 const maxLogLines = 2_000;
 
+const migrationEventTypes: ReadonlySet<string> = new Set<MigrationEvent['type']>(['run-started', 'migration-started', 'migration-finished', 'migration-failed', 'log', 'run-finished']);
+
+/** Only a run's own events move the run panel: backup, restore and rollback-step events have their own screens. */
 function isMigrationEvent(event: StudioEvent): event is MigrationEvent {
-  return event.type !== 'connections-changed' && event.type !== 'project-changed';
+  return migrationEventTypes.has(event.type);
 }
 
 function withLog(state: RunProgress, line: LogLine): RunProgress {
