@@ -1,6 +1,7 @@
 import { memo, type CSSProperties, type Ref } from 'react';
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconFlask, IconPlayerPlay } from '@tabler/icons-react';
+import { IconArrowBackUp, IconFlask, IconPlayerPlay, IconShieldCheck } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import type { MigrationEntry, RunSelection } from '../../../src-main/contract';
 import { DisabledReason } from '../../lib/DisabledReason';
 import { absoluteTime, relativeTime } from '../../lib/relativeTime';
@@ -49,6 +50,15 @@ function RowActions({ entry, canRollBackTo, busy, disabledReason, onRequest }: P
           {`${phrase} here`}
         </Button>
       </DisabledReason>
+      {direction === 'down' && (
+        <DisabledReason reason={busy ? null : disabledReason}>
+          {/* The guided rollback: back up, verify, rehearse, revert, check integrity (Backups section). */}
+          <Button size="xs" variant="subtle" color="red" leftSection={<IconShieldCheck size={14} />} disabled={busy || disabledReason !== null} aria-label={`Guided rollback to here: ${name}`}
+            component={Link} to={`/backups?rollback=${encodeURIComponent(name)}`}>
+            Guided…
+          </Button>
+        </DisabledReason>
+      )}
       <DisabledReason reason={busy ? null : disabledReason}>
         <Button size="xs" variant="subtle" leftSection={<IconFlask size={14} />} disabled={busy || disabledReason !== null} aria-label={`Rehearse ${rehearsed}`}
           onClick={() => onRequest({ mode: 'rehearse', selection, label: `Rehearse: ${rehearsed}` })}>
