@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { DownSafety } from '../../features/rollback/DownSafetyPanel';
 import { useAppInfo, useCurrentConnection, useLockState, useMigrationStatus } from '../../lib/queries';
 import { ConfirmRunModal } from './ConfirmRunModal';
 import { RehearsalDrawer } from './RehearsalDrawer';
@@ -33,9 +34,9 @@ export function RunFlowProvider({ children }: { children: ReactNode }) {
   const blocker = runBlocker({ status: status.data, lock: lock.data, checkOrder: info.data?.project.settings.checkOrder ?? true });
   const value: RunActions = { request: flow.request, busy: flow.busy || progress.active, blocker };
   // The typed database name goes along: the engine requires it on production ('confirmation-required').
-  const onConfirm = (databaseName?: string) => {
+  const onConfirm = (databaseName?: string, safety?: DownSafety) => {
     setPanelOpen(true);
-    flow.confirm(databaseName);
+    flow.confirm(databaseName, safety);
   };
 
   return (
