@@ -1,5 +1,6 @@
 import { Badge, Box, Button, Collapse, Group, Paper, ScrollArea, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
+import { RecentHistory } from '../../features/history/RecentHistory';
 import { useRunProgress } from './RunProgressContext';
 import type { LogLine } from './runProgress';
 
@@ -29,6 +30,7 @@ export function RunPanel() {
               {new Date(line.at).toLocaleTimeString()} {line.level.toUpperCase().padEnd(5)} {line.message}
             </Box>
           ))}
+          {panelOpen && <RecentHistory />}
         </ScrollArea>
       </Collapse>
     </Paper>

@@ -9,10 +9,9 @@ import { ErrorAlert } from '../../lib/ErrorAlert';
 import { studio } from '../../lib/studio';
 import { useStudioEvents } from '../../lib/useStudioEvents';
 import { HistoryEntryRow } from './HistoryEntryRow';
+import { historyKey } from './historyKey';
 
 const pageSize = 50;
-/** Under ['migrations', ...]: every run refreshes it, like the timeline. */
-export const historyKey = ['migrations', 'history'] as const;
 
 /** The audit log: every operation on a database from any door, searchable, filtered, paged, exportable. */
 export function HistoryPage() {
