@@ -72,9 +72,6 @@ export function useRollbackWizard(initialTarget: string | null) {
         ...(typedName ? { confirm: typedName } : {}),
       }),
     meta: { inlineErrors: true },
-    onSuccess: (report) => {
-      if (report.success) setActive(6);
-    },
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.migrations });
       void queryClient.invalidateQueries({ queryKey: backupKeys.all });
