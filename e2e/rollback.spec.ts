@@ -32,7 +32,7 @@ test('guided rollback to the first migration, step by step, then restore the bac
   expect(Object.values(before).every((sum) => sum !== null)).toBe(true);
 
   // (1) Target: from the timeline row; the migrations to revert, their down SQL, the rows at stake.
-  await timeline(app).row(sample.first).getByRole('button', { name: `Guided rollback to here: ${sample.first}` }).click();
+  await timeline(app).row(sample.first).getByRole('link', { name: `Guided rollback to here: ${sample.first}` }).click();
   const wizard = app.getByTestId('rollback-wizard');
   await expect(wizard).toHaveAttribute('data-step', '0');
   const stake = wizard.getByTestId('stake');

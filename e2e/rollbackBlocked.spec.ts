@@ -24,7 +24,7 @@ test('a migration whose down fails blocks the guided rollback at its first step,
   await t.confirm();
   await t.expectStates({ [brokenDown]: 'applied' });
 
-  await t.row(sample.first).getByRole('button', { name: `Guided rollback to here: ${sample.first}` }).click();
+  await t.row(sample.first).getByRole('link', { name: `Guided rollback to here: ${sample.first}` }).click();
   const wizard = app.getByTestId('rollback-wizard');
   await expect(wizard.getByTestId('stake-blocked')).toBeVisible({ timeout: 120_000 });
   await expect(wizard.getByTestId('stake-blocked')).toContainText(brokenDown);

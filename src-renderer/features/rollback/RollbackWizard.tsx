@@ -68,21 +68,21 @@ export function RollbackWizard({ initialTarget, onClose }: { initialTarget: stri
         </Group>
         <Stepper active={w.active} size="sm" iconSize={30} onStepClick={(i) => !ran && i < w.active && w.setActive(i as WizardStepIndex)} allowNextStepsSelect={false}>
           {wizardSteps.map((label, i) => (
-            <Stepper.Step key={label} label={label} description={stepDescriptions[i]} color={w.stop && i === w.active ? 'red' : undefined} data-testid={`wizard-step-${i}`} />
+            <Stepper.Step key={label} label={label} title={stepDescriptions[i]} color={w.stop && i === w.active ? 'red' : undefined} data-testid={`wizard-step-${i}`} />
           ))}
         </Stepper>
-        {w.stop && <WizardStopped stop={w.stop} backup={w.backupRecord} onTimeline={openTimeline} onClose={onClose} />}
+        {w.stop && <WizardStopped stop={w.stop} backup={w.backupRecord} onTimeline={openTimeline} onClose={onClose} onRestore={() => setRestoring(true)} />}
         <Paper withBorder p="md" radius="md">{content[w.active]}</Paper>
         {w.active < 7 && (
           <Group justify="space-between">
             <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={back} disabled={w.active === 0 || ran}>Back</Button>
-            <Button rightSection={<IconArrowRight size={16} />} onClick={next} disabled={!w.canNext[w.active] || w.stop !== null} data-testid="wizard-next">
+            <Button rightSection={<IconArrowRight size={16} />} onClick={next} disabled={!w.canNext[w.active] || (w.stop !== null && w.report === null)} data-testid="wizard-next">
               Next: {wizardSteps[w.active + 1]}
             </Button>
           </Group>
         )}
       </Stack>
-      <RestoreDialog backup={restoring ? (w.report?.backup ?? null) : null} progress={transfer.progress} onClose={() => setRestoring(false)} />
+      <RestoreDialog backup={restoring ? (w.report?.backup ?? w.backupRecord) : null} progress={transfer.progress} onClose={() => setRestoring(false)} />
     </ScrollArea>
   );
 }

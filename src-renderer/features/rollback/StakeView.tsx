@@ -16,7 +16,7 @@ export function TablesAtStake({ tables, testId = 'stake-tables' }: { tables: Tab
       <Table.Tbody>
         {tables.map((t) => (
           <Table.Tr key={`${t.action}:${t.schema}.${t.name}`} data-testid="stake-table" data-table={`${t.schema}.${t.name}`}>
-            <Table.Td w={90}><Badge size="sm" color={actionColor[t.action]} variant="light">{t.action}</Badge></Table.Td>
+            <Table.Td w={120}><Badge size="sm" color={actionColor[t.action]} variant="light" style={{ overflow: 'visible' }}>{t.action}</Badge></Table.Td>
             <Table.Td ff="monospace">{t.schema}.{t.name}</Table.Td>
             <Table.Td ta="right" fw={t.rowEstimate ? 700 : undefined} w={130}>{rowsLabel(t)}</Table.Td>
             <Table.Td c="dimmed">{t.changes.join('; ')}</Table.Td>

@@ -1,5 +1,5 @@
 import { Alert, Button, Code, Group, List, Stack, Text } from '@mantine/core';
-import { IconCircleCheck, IconDownload, IconRestore, IconTimeline } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconDownload, IconRestore, IconTimeline } from '@tabler/icons-react';
 import type { RollbackReport } from '../../../src-main/contract';
 import { downloadFile } from '../../lib/downloadFile';
 
@@ -12,8 +12,9 @@ interface SummaryStepProps {
 /** Step 8: what was done, where the report is saved, and the way back: "Restore this backup". */
 export function SummaryStep({ report, onRestore, onTimeline }: SummaryStepProps) {
   return (
-    <Stack gap="md" data-testid="wizard-summary">
-      <Alert color="teal" icon={<IconCircleCheck size={18} />} title={`Rolled back to ${report.toMigration}`}>
+    <Stack gap="md" data-testid="wizard-summary" data-success={report.success}>
+      <Alert color={report.success ? 'teal' : 'red'} icon={report.success ? <IconCircleCheck size={18} /> : <IconAlertTriangle size={18} />}
+        title={report.success ? `Rolled back to ${report.toMigration}` : `The rollback to ${report.toMigration} stopped${report.failedStep ? ` at ${report.failedStep}` : ''}`}>
         <Text size="sm">{report.message}</Text>
       </Alert>
       <div>

@@ -31,7 +31,6 @@ export function TargetStep({ status, target, onTarget, plan }: TargetStepProps) 
         searchable
         disabled={targets.length === 0}
         data-testid="wizard-target-select"
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       />
       {target && plan.isPending && (
         <Center py="md"><Loader size="sm" mr="sm" /><Text size="sm">Rehearsing the downs to see what they drop…</Text></Center>

@@ -93,7 +93,8 @@ export function useRollbackWizard(initialTarget: string | null) {
     2: backupMode === 'backup' ? backupRecord?.status === 'complete' : skipUnlocked(skip, databaseName),
     3: backupMode === 'skip' || verify.data?.ok === true,
     4: rehearse.data?.success === true,
-    5: report?.success === true,
+    // Once the run has reported, its integrity report and summary are shown whatever the outcome.
+    5: report !== null,
     6: report !== null,
     7: false,
   };
