@@ -120,6 +120,14 @@ test('guided rollback to the first migration, step by step, then restore the bac
   await history.locator('[data-operation="rollback"]').first().getByRole('button').first().click();
   await expect(app.getByTestId('history-sql').first()).toContainText(/DROP TABLE/i);
   await shot(app, testInfo, 'history');
+
+  // Backups lists the backup the wizard made, complete and verified, with the migration state it was taken at.
+  await shell(app).goTo('Backups');
+  const backup = app.getByTestId('backup-row').first();
+  await expect(backup).toHaveAttribute('data-status', 'complete');
+  await expect(backup).toHaveAttribute('data-verified', 'true');
+  await expect(backup).toContainText(sample.third);
+  await shot(app, testInfo, 'backups');
 });
 
 test('the down confirmation shows each down SQL, the tables it drops with their rows, and Back up first on', async ({ app, studio }, testInfo) => {

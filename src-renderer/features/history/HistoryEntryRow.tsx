@@ -24,7 +24,10 @@ export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
           </ActionIcon>
         </Table.Td>
         <Table.Td><Text size="sm">{absoluteTime(entry.time)}</Text></Table.Td>
-        <Table.Td><Badge variant="light" color="gray">{entry.operation}{entry.direction ? ` ${entry.direction}` : ''}</Badge></Table.Td>
+        <Table.Td>
+          <Badge variant="light" color="gray" style={{ overflow: 'visible' }}>{entry.operation}</Badge>
+          {entry.direction && <Text size="xs" c="dimmed">{entry.direction === 'up' ? 'up (apply)' : 'down (revert)'}</Text>}
+        </Table.Td>
         <Table.Td><Badge variant="outline" color={resultColor[entry.result]}>{entry.result}</Badge></Table.Td>
         <Table.Td><Text size="sm">{entry.door}</Text><Text size="xs" c="dimmed">{actorLabel(entry.actor)}</Text></Table.Td>
         <Table.Td style={{ overflowWrap: 'anywhere' }}><Text size="sm" ff="monospace">{entry.connection}</Text></Table.Td>
