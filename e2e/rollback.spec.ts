@@ -113,14 +113,6 @@ test('guided rollback to the first migration, step by step, then restore the bac
   expect(await tableChecksums(studio.db)).toEqual(before);
   for (const table of sampleTables) expect(before[table]).not.toBeNull();
 
-  // History shows what was done: the run, the backup, the rollback, the restore.
-  await shell(app).goTo('History');
-  const history = app.getByTestId('history-table');
-  for (const operation of ['run', 'backup', 'rollback', 'restore']) await expect(history.locator(`[data-operation="${operation}"]`).first()).toBeVisible();
-  await history.locator('[data-operation="rollback"]').first().getByRole('button').first().click();
-  await expect(app.getByTestId('history-sql').first()).toContainText(/DROP TABLE/i);
-  await shot(app, testInfo, 'history');
-
   // Backups lists the backup the wizard made, complete and verified, with the migration state it was taken at.
   await shell(app).goTo('Backups');
   const backup = app.getByTestId('backup-row').first();
@@ -128,6 +120,30 @@ test('guided rollback to the first migration, step by step, then restore the bac
   await expect(backup).toHaveAttribute('data-verified', 'true');
   await expect(backup).toContainText(sample.third);
   await shot(app, testInfo, 'backups');
+
+  // The same backup restored into a new database beside it, checked table by table.
+  const copy = `${studio.db.name}_copy`;
+  await backup.getByRole('button', { name: /^Restore backup/ }).click();
+  const restoreDialog = app.getByRole('dialog', { name: 'Restore a backup' });
+  await restoreDialog.getByText('Into a new database').click();
+  await restoreDialog.getByTestId('restore-new-name').fill(copy);
+  await restoreDialog.getByTestId('restore-run').click();
+  try {
+    await expect(restoreDialog.getByTestId('restore-result')).toHaveAttribute('data-ok', 'true', { timeout: slowStep });
+    await expect(restoreDialog.getByTestId('restore-rows')).toContainText('public.favorites');
+    await shot(app, testInfo, 'restore-into-new-database');
+    await restoreDialog.getByRole('button', { name: 'Close' }).click();
+  } finally {
+    await studio.db.query(`drop database if exists "${copy}" with (force)`);
+  }
+
+  // History shows what was done: the run, the backup, the rollback, the restore.
+  await shell(app).goTo('History');
+  const history = app.getByTestId('history-table');
+  for (const operation of ['run', 'backup', 'rollback', 'restore']) await expect(history.locator(`[data-operation="${operation}"]`).first()).toBeVisible();
+  await history.locator('[data-operation="rollback"]').first().getByRole('button').first().click();
+  await expect(app.getByTestId('history-sql').first()).toContainText(/DROP TABLE/i);
+  await shot(app, testInfo, 'history');
 });
 
 test('the down confirmation shows each down SQL, the tables it drops with their rows, and Back up first on', async ({ app, studio }, testInfo) => {
