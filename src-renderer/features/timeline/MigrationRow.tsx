@@ -1,5 +1,5 @@
 import { memo, type CSSProperties, type Ref } from 'react';
-import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconFlask, IconPlayerPlay, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { MigrationEntry, RunSelection } from '../../../src-main/contract';
@@ -53,10 +53,12 @@ function RowActions({ entry, canRollBackTo, busy, disabledReason, onRequest }: P
       {direction === 'down' && (
         <DisabledReason reason={busy ? null : disabledReason}>
           {/* The guided rollback: back up, verify, rehearse, revert, check integrity (Backups section). */}
-          <Button size="xs" variant="subtle" color="red" leftSection={<IconShieldCheck size={14} />} disabled={busy || disabledReason !== null} aria-label={`Guided rollback to here: ${name}`}
-            component={Link} to={`/backups?rollback=${encodeURIComponent(name)}`}>
-            Guided…
-          </Button>
+          <Tooltip label="Guided rollback to here: back up, verify, rehearse, revert, check integrity">
+            <ActionIcon size="md" variant="subtle" color="red" disabled={busy || disabledReason !== null} aria-label={`Guided rollback to here: ${name}`}
+              component={Link} to={`/backups?rollback=${encodeURIComponent(name)}`}>
+              <IconShieldCheck size={16} />
+            </ActionIcon>
+          </Tooltip>
         </DisabledReason>
       )}
       <DisabledReason reason={busy ? null : disabledReason}>
