@@ -7,7 +7,7 @@ export function shell(page: Page) {
     rail: page.getByRole('navigation', { name: 'Sections' }),
     palette,
     currentDatabase: page.getByTestId('current-database'),
-    async goTo(section: 'Timeline' | 'Editor' | 'Schema' | 'Environments' | 'Project') {
+    async goTo(section: 'Timeline' | 'Editor' | 'Schema' | 'Backups' | 'History' | 'Environments' | 'Project') {
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section }).click();
     },
     async openPalette() {

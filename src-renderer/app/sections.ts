@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { IconCode, IconFolder, IconSchema, IconServer2, IconTimeline, type Icon } from '@tabler/icons-react';
+import { IconCode, IconDatabaseExport, IconFolder, IconHistory, IconSchema, IconServer2, IconTimeline, type Icon } from '@tabler/icons-react';
 import type { MigrationStatus } from '../../src-main/contract';
 import { timelineActions } from '../features/timeline/timelineActions';
 import type { RunActions } from './run/RunFlowContext';
@@ -91,6 +91,24 @@ export const sections: WorkbenchSection[] = [
     shortcut: 'g s',
     subPaths: true,
     component: lazy(() => import('../features/schema/SchemaPage').then((m) => ({ default: m.SchemaPage }))),
+  },
+  {
+    id: 'backups',
+    label: 'Backups',
+    description: 'Every backup, verified or not; back up now, restore, guided rollback',
+    icon: IconDatabaseExport,
+    path: '/backups',
+    shortcut: 'g b',
+    component: lazy(() => import('../features/backups/BackupsPage').then((m) => ({ default: m.BackupsPage }))),
+  },
+  {
+    id: 'history',
+    label: 'History',
+    description: 'The audit log: every operation on a database, from any door',
+    icon: IconHistory,
+    path: '/history',
+    shortcut: 'g h',
+    component: lazy(() => import('../features/history/HistoryPage').then((m) => ({ default: m.HistoryPage }))),
   },
 ];
 

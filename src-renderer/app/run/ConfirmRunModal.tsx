@@ -3,13 +3,15 @@ import { Alert, Badge, Button, Group, List, Modal, ScrollArea, Stack, Text, Text
 import { IconAlertOctagon } from '@tabler/icons-react';
 import { connectionRunTimeouts, isProductionConnection, postgresIntervalSchema, type ConnectionSummary, type RunTimeouts } from '../../../src-main/contract';
 import { connectionAddress } from '../../features/connections/ConnectionLabel';
+import { DownSafetyPanel, downSafetyReady, type DownSafety } from '../../features/rollback/DownSafetyPanel';
+import { emptySkip } from '../../features/rollback/SkipBackupGuard';
 import type { PendingConfirmation } from './useRunFlow';
 
 interface ConfirmRunModalProps {
   confirmation: PendingConfirmation | null;
   connection: ConnectionSummary | null;
-  /** With the database name the operator typed, on production, and the timeouts changed for this run. */
-  onConfirm(databaseName?: string, timeouts?: RunTimeouts): void;
+  /** With the database name the operator typed, on production; the timeouts changed for this run; for a down, back up first or not. */
+  onConfirm(databaseName?: string, timeouts?: RunTimeouts, safety?: DownSafety): void;
   onCancel(): void;
 }
 
@@ -79,13 +81,14 @@ function timeoutOverride(defaults: RunTimeouts, values: { lock: string; statemen
 
 function ConfirmBody({ confirmation, connection, onConfirm, onCancel }: ConfirmRunModalProps & { confirmation: PendingConfirmation }) {
   const [typed, setTyped] = useState('');
+  const [safety, setSafety] = useState<DownSafety>({ backupFirst: true, skip: emptySkip });
   const { plan } = confirmation;
   const production = connection !== null && isProductionConnection(connection);
   const defaults = connection ? connectionRunTimeouts(connection) : {};
   const [timeouts, setTimeouts] = useState({ lock: defaults.lockTimeout ?? '', statement: defaults.statementTimeout ?? '' });
   const timeoutsValid = !timeoutError(timeouts.lock) && !timeoutError(timeouts.statement);
-  const unlocked = (!production || typed === connection.database) && timeoutsValid;
   const up = plan.direction === 'up';
+  const unlocked = (!production || typed === connection.database) && timeoutsValid && (up || downSafetyReady(safety, production, connection?.database ?? ''));
   const verb = up ? 'Apply' : 'Revert';
   const count = `${plan.migrations.length} migration${plan.migrations.length === 1 ? '' : 's'}`;
   return (
@@ -119,12 +122,16 @@ function ConfirmBody({ confirmation, connection, onConfirm, onCancel }: ConfirmR
         </Alert>
       )}
       <RunTimeoutFields defaults={defaults} values={timeouts} onChange={setTimeouts} />
+      {!up && (
+        <DownSafetyPanel connectionId={connection?.id ?? null} selection={confirmation.request.selection} checkOrderOff={confirmation.request.checkOrderOff ?? false}
+          production={production} databaseName={connection?.database ?? ''} safety={safety} onSafety={setSafety} />
+      )}
       {production && <ProductionGuard connection={connection} typed={typed} onType={setTyped} />}
       <Group justify="flex-end">
         {/* Focus starts on Cancel (or the name field): Enter alone never runs anything. */}
         <Button variant="default" onClick={onCancel} data-autofocus={!production || undefined}>Cancel</Button>
-        <Button color={production || !up ? 'red' : 'blue'} disabled={!unlocked} onClick={() => onConfirm(production ? typed : undefined, timeoutOverride(defaults, timeouts))} data-testid="confirm-run">
-          {verb} {count}
+        <Button color={production || !up ? 'red' : 'blue'} disabled={!unlocked} onClick={() => onConfirm(production ? typed : undefined, timeoutOverride(defaults, timeouts), up ? undefined : safety)} data-testid="confirm-run">
+          {!up && safety.backupFirst ? 'Back up, then revert' : verb} {count}
         </Button>
       </Group>
     </Stack>

@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { RunTimeouts } from '../../../src-main/contract';
+import type { DownSafety } from '../../features/rollback/DownSafetyPanel';
 import { useAppInfo, useCurrentConnection, useLockState, useMigrationStatus } from '../../lib/queries';
 import { ConfirmRunModal } from './ConfirmRunModal';
 import { RehearsalDrawer } from './RehearsalDrawer';
@@ -35,9 +36,9 @@ export function RunFlowProvider({ children }: { children: ReactNode }) {
   const blocker = runBlocker({ status: status.data, lock: lock.data, checkOrder: info.data?.project.settings.checkOrder ?? true, ownRunPid });
   const value: RunActions = { request: flow.request, busy: flow.busy || progress.active, blocker };
   // The typed database name goes along: the engine requires it on production ('confirmation-required').
-  const onConfirm = (databaseName?: string, timeouts?: RunTimeouts) => {
+  const onConfirm = (databaseName?: string, timeouts?: RunTimeouts, safety?: DownSafety) => {
     setPanelOpen(true);
-    flow.confirm(databaseName, timeouts);
+    flow.confirm(databaseName, timeouts, safety);
   };
 
   return (

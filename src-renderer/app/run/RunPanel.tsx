@@ -3,6 +3,7 @@ import { Alert, Badge, Box, Button, Collapse, Group, Modal, Paper, ScrollArea, S
 import { useMutation } from '@tanstack/react-query';
 import { IconChevronDown, IconChevronUp, IconPlayerStop } from '@tabler/icons-react';
 import { studio } from '../../lib/studio';
+import { RecentHistory } from '../../features/history/RecentHistory';
 import { useRunProgress } from './RunProgressContext';
 import { elapsedLabel } from './runActivityText';
 import type { LogLine, RunProgress } from './runProgress';
@@ -76,6 +77,7 @@ export function RunPanel() {
               {new Date(line.at).toLocaleTimeString()} {line.level.toUpperCase().padEnd(5)} {line.message}
             </Box>
           ))}
+          {panelOpen && <RecentHistory />}
         </ScrollArea>
       </Collapse>
     </Paper>

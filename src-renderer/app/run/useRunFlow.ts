@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import type { MigrationRunResponse, RehearsalResult, RunPlan, RunSelection, RunTimeouts, StudioErrorShape } from '../../../src-main/contract';
+import type { MigrationRunResponse, MigrationStatus, RehearsalResult, RunPlan, RunSelection, RunTimeouts, StudioErrorShape } from '../../../src-main/contract';
+import type { DownSafety } from '../../features/rollback/DownSafetyPanel';
 import { studio } from '../../lib/studio';
 import { connectionTarget, queryKeys } from '../../lib/queries';
+import { runDownSafely } from './runDownSafely';
 import { toStudioError } from '../../lib/studioError';
 import { useRunProgress } from './RunProgressContext';
 import { describeError } from './runProgress';
@@ -57,10 +59,16 @@ export function useRunFlow(connectionId: string | null) {
   });
 
   const runMutation = useMutation({
-    mutationFn: ({ request, plan, confirm, timeouts }: PendingConfirmation & { confirm?: string; timeouts?: RunTimeouts }) =>
+    mutationFn: ({ request, plan, confirm, timeouts, safety }: PendingConfirmation & { confirm?: string; timeouts?: RunTimeouts; safety?: DownSafety }) => {
+      // A down with "back up first" (or its deliberate skip) goes through the guided rollback's engine.
+      if (safety && (safety.backupFirst || safety.skip.phrase)) {
+        const status = queryClient.getQueryData<MigrationStatus>(queryKeys.status(connectionId));
+        return runDownSafely({ connectionId, request, plan, confirm, safety, applied: status?.appliedMigrations ?? [] });
+      }
       // The confirmed list goes along: the engine refuses to run anything else ('plan-changed'); so does
       // the typed database name, which the engine requires on production ('confirmation-required').
-      studio.migrations.run({ ...connectionTarget(connectionId), ...requestInput(request), expectedPlan: plan.migrations, ...(confirm ? { confirm } : {}), ...(timeouts ? { timeouts } : {}) }),
+      return studio.migrations.run({ ...connectionTarget(connectionId), ...requestInput(request), expectedPlan: plan.migrations, ...(confirm ? { confirm } : {}), ...(timeouts ? { timeouts } : {}) });
+    },
     onSuccess: (response: MigrationRunResponse, { request }) => {
       recordOutcome(request.selection.direction, response);
       if (response.success) {
@@ -107,11 +115,11 @@ export function useRunFlow(connectionId: string | null) {
     }
   }
 
-  /** `databaseName`: what the operator typed in the production guard; `timeouts`: changed for this run only. */
-  function confirm(databaseName?: string, timeouts?: RunTimeouts) {
+  /** `databaseName`: what the operator typed in the production guard; `timeouts`: changed for this run only; `safety`: a down's backup choice. */
+  function confirm(databaseName?: string, timeouts?: RunTimeouts, safety?: DownSafety) {
     if (!confirmation) return;
     setConfirmation(null);
-    runMutation.mutate({ ...confirmation, confirm: databaseName, timeouts });
+    runMutation.mutate({ ...confirmation, confirm: databaseName, timeouts, safety });
   }
 
   return {

@@ -1,6 +1,6 @@
 import { memo, type CSSProperties, type Ref } from 'react';
 import { ActionIcon, Badge, Button, Group, Text, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconCode, IconFlask, IconGitCompare, IconPlayerPlay } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCode, IconFlask, IconGitCompare, IconPlayerPlay, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { MigrationEntry, RunSelection } from '../../../src-main/contract';
 import { DisabledReason } from '../../lib/DisabledReason';
@@ -68,6 +68,17 @@ function RowActions({ entry, canRollBackTo, busy, disabledReason, onRequest }: P
           {`${phrase} here`}
         </Button>
       </DisabledReason>
+      {direction === 'down' && (
+        <DisabledReason reason={busy ? null : disabledReason}>
+          {/* The guided rollback: back up, verify, rehearse, revert, check integrity (Backups section). */}
+          <Tooltip label="Guided rollback to here: back up, verify, rehearse, revert, check integrity">
+            <ActionIcon size="md" variant="subtle" color="red" disabled={busy || disabledReason !== null} aria-label={`Guided rollback to here: ${name}`}
+              component={Link} to={`/backups?rollback=${encodeURIComponent(name)}`}>
+              <IconShieldCheck size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </DisabledReason>
+      )}
       <DisabledReason reason={busy ? null : disabledReason}>
         <Button size="xs" variant="subtle" leftSection={<IconFlask size={14} />} disabled={busy || disabledReason !== null} aria-label={`Rehearse ${rehearsed}`}
           onClick={() => onRequest({ mode: 'rehearse', selection, label: `Rehearse: ${rehearsed}` })}>

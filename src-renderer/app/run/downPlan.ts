@@ -1,0 +1,18 @@
+import type { MigrationRunResponse, RollbackReport, RunPlan } from '../../../src-main/contract';
+
+/**
+ * The migration a down plan leaves as the last applied one, i.e. `rollback/run`'s `toMigration`;
+ * null when the plan reverts every applied migration (nothing stays to roll back to).
+ */
+export function remainingAfter(plan: RunPlan, applied: string[], selectionTo?: string): string | null {
+  if (selectionTo) return selectionTo;
+  const oldestReverted = plan.migrations[plan.migrations.length - 1];
+  const index = oldestReverted === undefined ? -1 : applied.indexOf(oldestReverted);
+  return index > 0 ? (applied[index - 1] ?? null) : null;
+}
+
+/** A rollback report told as the run response the run flow already shows (notifications, rows, log). */
+export function reportAsRunResponse(report: RollbackReport): MigrationRunResponse {
+  if (report.run) return { ...report.run, message: report.success ? report.message : `${report.message}${report.databaseChanged ? '' : ' The database is unchanged.'}`, success: report.success };
+  return { results: [], message: `${report.message}${report.databaseChanged ? '' : ' The database is unchanged.'}`, success: report.success, ...(report.success ? {} : { failure: { migration: null, message: report.message } }) };
+}

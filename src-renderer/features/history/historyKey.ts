@@ -1,0 +1,2 @@
+/** Under ['migrations', ...]: every run refreshes the history, like the timeline. */
+export const historyKey = ['migrations', 'history'] as const;
