@@ -62,7 +62,7 @@ const recorded: Partial<Record<ChannelName, (value: unknown, input: Input) => Ou
   },
   'rollback/run': (value) => {
     const r = value as RollbackReport;
-    return { operation: 'rollback', migrations: r.plan, direction: 'down', result: r.success ? 'success' : 'failure', message: r.message, detail: { rollbackId: r.id, backupId: r.backup?.id ?? null, backupSkipped: r.backupSkipped, failedStep: r.failedStep, report: r.reportPaths?.json ?? null } };
+    return { operation: 'rollback', migrations: r.plan, direction: 'down', result: r.success ? 'success' : 'failure', message: r.message, ...(r.run?.statements ? { sql: r.run.statements } : {}), detail: { rollbackId: r.id, backupId: r.backup?.id ?? null, backupSkipped: r.backupSkipped, failedStep: r.failedStep, report: r.reportPaths?.json ?? null } };
   },
 };
 
