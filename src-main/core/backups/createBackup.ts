@@ -9,13 +9,14 @@ import { pgToolFailed, runPgTool } from './pgProcess';
 import { pgToolsFor, type DiscoveryOptions } from './pgTools';
 
 /**
- * The default backup, chosen by measuring (npm run bench backup): directory format written by
- * parallel workers with gzip level 1. Plain `pg_dump -Fc` spends most of its time compressing at
- * level 6 on one core; -Fd -j N -Z 1 takes well under half of that, and pg_restore -j restores it
- * in parallel too.
+ * The default backup, chosen by measuring (npm run bench backup, 455 MiB, 2 cores, quiet machine):
+ * directory format written by parallel workers, uncompressed. Plain `pg_dump -Fc` spends most of its
+ * time compressing at level 6 on one core (10-11.5 s); even -Fd -j2 -Z1 took 0.72-0.75 of that,
+ * because gzip still dominates on 2 cores. -Z0 trades disk (about the tables' size) for time, which
+ * is what a backup taken right before a rollback needs; pg_restore -j restores it in parallel.
  */
 export function defaultDumpArgs(jobs = backupJobs()): string[] {
-  return ['--format=directory', `--jobs=${jobs}`, '--compress=1'];
+  return ['--format=directory', `--jobs=${jobs}`, '--compress=0'];
 }
 
 /** One worker per core, at least 2 (a worker waits on the server as much as it compresses), at most 8. */
