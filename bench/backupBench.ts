@@ -1,4 +1,4 @@
-// Bench section `backup`: the app's default backup (pg_dump -Fd -j N -Z 1) and restore (pg_restore -j)
+// Bench section `backup`: the app's default backup (pg_dump -Fd -j N -Z 0, see defaultDumpArgs) and restore (pg_restore -j)
 // next to plain `pg_dump -Fc` (default compression) and plain `pg_restore`, on a ~450 MiB database,
 // interleaved in the same run. Prints times, sizes and ratios; asserts nothing.
 import { execFile } from 'node:child_process';
