@@ -88,6 +88,24 @@ test.describe('editor', () => {
     await expect(created).toHaveAttribute('data-state', 'pending', { timeout: monacoTimeout });
   });
 
+  test('node-pg-migrate\'s types check a JS migration: a clean template, a wrong option underlined, docs on hover', async ({ app }) => {
+    const ed = editor(app);
+    await shell(app).goTo('Editor');
+    await ed.startNew({ name: 'add_nickname_to_users', template: 'Create table', table: 'nicknames' });
+    await expect(ed.previewUp).toContainText('CREATE TABLE "nicknames"', { timeout: monacoTimeout });
+    const errors = ed.monaco.locator('.squiggly-error');
+    await ed.clickLine('});');
+    await app.keyboard.press('Enter');
+    await app.keyboard.insertText("pgm.addColumn('users', { nick: { typo: 'text' } });");
+    // Exactly one error, on the option that does not exist: the template itself checks clean.
+    await expect(errors).toHaveCount(1, { timeout: monacoTimeout });
+    await errors.first().hover({ force: true });
+    await expect(app.locator('.monaco-hover').filter({ hasText: "'typo' does not exist in type 'ColumnDefinition'" })).toBeVisible({ timeout: monacoTimeout });
+    await app.mouse.move(0, 0);
+    await ed.monaco.locator('.view-line span', { hasText: 'addColumn' }).last().hover();
+    await expect(app.locator('.monaco-hover').filter({ hasText: 'Add a column to a table.' })).toBeVisible({ timeout: monacoTimeout });
+  });
+
   // Zod probes for eval once per schema build unless told not to (src-renderer/lib/zodWithoutEval.ts).
   test('opening a migration in the editor reports no CSP violation', async ({ app }) => {
     const violations = await recordCspViolations(app);

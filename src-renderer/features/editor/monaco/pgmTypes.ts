@@ -40,6 +40,10 @@ export function registerPgmTypes(typescript: TypeScriptLanguage): void {
   typescriptDefaults.setCompilerOptions(shared);
   // checkJs: a wrong option name in a JS migration's createTable is underlined as in TypeScript.
   javascriptDefaults.setCompilerOptions({ ...shared, checkJs: true });
+  // Monaco leaves semantic checks off for JavaScript by default: without this checkJs underlines nothing.
+  // 1064 (an async function's return type must be the global Promise) flags node-pg-migrate's own
+  // template JSDoc, `@returns {Promise<void> | void}`, which every generated JS migration carries.
+  javascriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [1064] });
   // Replaces (and so disposes) whatever an earlier load registered, never stacks a second copy.
   typescriptDefaults.setExtraLibs(extraLibs);
   javascriptDefaults.setExtraLibs(extraLibs);
