@@ -45,6 +45,9 @@ test('the timeline is keyboard reachable: rows take focus, arrows move, Tab reac
   await t.row(sample.first).focus();
   await app.keyboard.press('ArrowDown');
   await expect(t.row(sample.second)).toBeFocused();
+  // Tab follows the row left to right: the file's "Open in editor" link, then the run actions.
+  await app.keyboard.press('Tab');
+  await expect(t.row(sample.second).getByRole('link', { name: `Open in editor: ${sample.second}` })).toBeFocused();
   await app.keyboard.press('Tab');
   await expect(app.getByRole('button', { name: `Run up to here: ${sample.second}` })).toBeFocused();
   await app.keyboard.press('Enter');
