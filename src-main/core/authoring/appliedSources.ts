@@ -5,7 +5,11 @@ import { z } from 'zod';
 import type { MigrationRunResult, MigrationStatus, ProjectSettings } from '../../contract';
 import { readJsonFile, writeJsonFileAtomic } from '../appData';
 import { identityOf, type DatabaseTarget } from '../database';
-import { migrationFilePath, sha256Of } from './migrationSource';
+import { listMigrationFiles } from '../migrations/migrationFiles';
+import { sha256Of } from './migrationSource';
+
+/** Files read and kept at once when recording a run. */
+const keepBatch = 32;
 
 /**
  * What the app applied, per database: each migration's sha256 and when, with the applied text kept
@@ -56,20 +60,33 @@ export function createAppliedSourceStore(dataDir: string): AppliedSourceStore {
     const key = databaseKey(target, project);
     const work = writing.then(async () => {
       const index: AppliedIndex = (await readJsonFile(indexPath(key), indexSchema)) ?? { database: key, migrations: {} };
+      // One listing of the folder for the whole run (a lookup per migration made recording 1,000
+      // migrations quadratic: seconds after the last one had run), then the files read and kept
+      // a batch at a time, the index updated in the order the run went.
+      const fileOf = new Map((await listMigrationFiles(project.migrationsDir).catch(() => [])).map((f) => [f.name, f.file]));
+      const ups = [...new Set(done.filter((r) => r.direction === 'up').map((r) => r.name))];
+      const recorded = new Map<string, string>();
+      await mkdir(join(root, 'sources'), { recursive: true });
+      for (let start = 0; start < ups.length; start += keepBatch) {
+        await Promise.all(ups.slice(start, start + keepBatch).map(async (name) => {
+          const file = fileOf.get(name);
+          if (file === undefined) return;
+          const bytes = await readFile(join(project.migrationsDir, file)).catch(() => null);
+          if (bytes === null) return;
+          const sha256 = sha256Of(bytes);
+          await writeFile(sourcePath(sha256), bytes, { flag: 'wx', mode: 0o600 }).catch((error: NodeJS.ErrnoException) => {
+            if (error.code !== 'EEXIST') throw error;
+          });
+          recorded.set(name, sha256);
+        }));
+      }
       for (const result of done) {
         if (result.direction === 'down') {
           delete index.migrations[result.name];
           continue;
         }
-        const found = await migrationFilePath(project, result.name).catch(() => null);
-        if (found === null) continue;
-        const bytes = await readFile(found.path);
-        const sha256 = sha256Of(bytes);
-        await mkdir(join(root, 'sources'), { recursive: true });
-        await writeFile(sourcePath(sha256), bytes, { flag: 'wx', mode: 0o600 }).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'EEXIST') throw error;
-        });
-        index.migrations[result.name] = { sha256, recordedAt: result.timestamp };
+        const sha256 = recorded.get(result.name);
+        if (sha256 !== undefined) index.migrations[result.name] = { sha256, recordedAt: result.timestamp };
       }
       await writeJsonFileAtomic(indexPath(key), index, { backup: false });
     });
