@@ -6,7 +6,7 @@ export { applicationName, connectTimeoutMs, databaseTargetFor, describeTarget, i
 export { parseConnectionUrl, type ParsedConnectionUrl } from './connectionUrl';
 export { libpqEnvironment, type LibpqEnvironment } from './libpqEnvironment';
 export { connect } from './connect';
-export { checkoutClient, DatabasePools, databasePools, defaultPoolSize, endDatabasePool, poolKey, retainDatabasePools, withClient, type PooledClient } from './pools';
+export { checkoutClient, DatabasePools, databasePools, defaultPoolSize, endDatabasePool, hasSpareConnection, poolKey, retainDatabasePools, withClient, type PooledClient } from './pools';
 export { sharedInFlight } from './inFlight';
 export { maskPassword, maskUrlPasswords, SecretMasker } from './masking';
 export { connectErrorFor, explainDatabaseError, isConnectionLoss, type ConnectAttempt } from './databaseErrors';

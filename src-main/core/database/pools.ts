@@ -155,6 +155,14 @@ export function endDatabasePool(target: DatabaseTarget): Promise<void> {
   return shared.end(target);
 }
 
+/**
+ * Whether a command holding one of `target`'s pooled connections can count on a second one coming
+ * free (the pool holds more than one). With PGM_STUDIO_POOL_SIZE=1, waiting for a second would wait forever.
+ */
+export function hasSpareConnection(target: DatabaseTarget): boolean {
+  return (shared.pool(target).options.max ?? defaultPoolSize) > 1;
+}
+
 /** One client for a whole command (advisory lock + transaction); end it with `releaseSession()`. */
 export function checkoutClient(target: DatabaseTarget): Promise<PooledClient> {
   return shared.checkout(target);

@@ -1,7 +1,7 @@
 import { runner } from 'node-pg-migrate';
 import { StudioError, type RunActivity, type RunTimeouts, type SchemaSnapshot, type MigrationEvent, type MigrationFailure, type MigrationRunResult, type ProjectSettings, type RunSelection } from '../../contract';
 import { readAppliedMigrations } from './appliedMigrations';
-import { checkoutClient, explainDatabaseError, explainTimeout, timeoutSettingOf, type DatabaseTarget } from '../database';
+import { checkoutClient, explainDatabaseError, explainTimeout, hasSpareConnection, timeoutSettingOf, withClient, type DatabaseTarget } from '../database';
 import { readSchemaSnapshot } from '../schema';
 import { describeCommitFailure, describeFailure, isServerError } from './failure';
 import { changesBetween, describeOutsideTransaction, isUnchanged, readDatabaseState, snapshotOptions, type DatabaseState } from './failureAftermath';
@@ -40,6 +40,28 @@ function assertStepPlan(plan: readonly string[], expected: readonly string[]): v
     hint: `Apply or move the pending ${intruders.length === 1 ? 'migration' : 'migrations'} first, or revert with down and re-apply with up --to ${expected.at(-1) ?? ''}.`,
     detail: { plan, expected },
   });
+}
+
+/**
+ * pgmigrations and the schema as they were before the command, read on a second pooled connection in
+ * one read-only snapshot while runner() prepares on the command's own (its migrations table, loading
+ * every migration file): a dozen catalog queries that took ~45 ms before every run now overlap that.
+ * The command's transaction is invisible to this connection, and runner()'s first migration waits for
+ * the read (TransactionalClient.holdMigrationsUntil), so nothing of the command can have been
+ * committed when it reads. Null when the read fails: then nothing is claimed about the database afterwards.
+ */
+function readStartOnSideConnection(db: DatabaseTarget, project: ProjectSettings): Promise<DatabaseState | null> {
+  return withClient(db, async (side) => {
+    await side.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // Before its first migration runner() may hold one lock this read would wait for (ALTER TABLE
+    // pgmigrations ADD PRIMARY KEY on an old migrations table) while it waits for this read: give up instead.
+    await side.query("SET LOCAL lock_timeout = '5s'");
+    try {
+      return await readDatabaseState(side, project);
+    } finally {
+      await side.query('ROLLBACK');
+    }
+  }).catch(() => null);
 }
 
 /** A failure at the run's lock_timeout or statement_timeout says which, what it waited for and who held it. */
@@ -110,8 +132,8 @@ export async function executeCommand(
   const plans: CommandOutcome['plans'] = [];
   let failure: MigrationFailure | undefined;
   // pgmigrations and the schema before the first migration ran, to tell the truth after a failure.
+  let startRead: Promise<DatabaseState | null> | null = null;
   let start: DatabaseState | null = null;
-  let startRead = false;
   let after: DatabaseState | null = null;
   let failedStatement = 0;
   const stepSchemas: (SchemaSnapshot | null)[] = [];
@@ -136,11 +158,16 @@ export async function executeCommand(
         emit({ type: 'run-started', runId, direction: selection.direction, plan, rehearsal: mode === 'rehearse', ...(pid === null ? {} : { backendPid: pid }) });
         // Never call runner() with nothing to do: for `down`, count 0 would mean "all" (slice(-0)).
         if (plan.length === 0) continue;
-        // Before any migration ran: the state the command started from. Behind a savepoint, so a failing
-        // catalog read cannot abort the run; without it nothing is claimed about the database afterwards.
-        if (!startRead) {
-          startRead = true;
-          start = await tx.readBehindSavepoint(() => readDatabaseState(client, project));
+        // Before any migration ran: the state the command started from. On a second connection while
+        // runner() prepares; with a pool of one, here on the command's connection behind a savepoint, so a
+        // failing catalog read cannot abort the run. Without it nothing is claimed about the database afterwards.
+        if (startRead === null) {
+          if (hasSpareConnection(db)) {
+            startRead = readStartOnSideConnection(db, project);
+            tx.holdMigrationsUntil(startRead);
+          } else {
+            startRead = Promise.resolve(await tx.readBehindSavepoint(() => readDatabaseState(client, project)));
+          }
         }
         await captureSchema();
         tracker.startStep(selection.direction, plan);
@@ -184,6 +211,7 @@ export async function executeCommand(
           failure = describeCommitFailure(error);
         }
       }
+      start = await (startRead ?? null);
       if (start && (failure || mode === 'rehearse')) after = await readDatabaseState(client, project).catch(() => null);
       if (!failure && start && after && !isUnchanged(changesBetween(start, after))) {
         // Never claim a rehearsal changed nothing unless the database says so.
@@ -200,6 +228,8 @@ export async function executeCommand(
       await tx.finish(false).catch(() => undefined);
       throw explainDatabaseError(error);
     } finally {
+      // The side read never outlives the command (it never rejects).
+      await startRead;
       // A failed unlock (lost connection) is harmless: resetting or closing the session below releases the lock too.
       await releaseMigrationLock(client).catch(() => undefined);
     }

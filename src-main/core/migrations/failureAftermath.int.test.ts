@@ -112,6 +112,22 @@ exports.down = (pgm) => { pgm.noTransaction(); pgm.dropIndex('authors', 'label',
     expect(again, again.message).toMatchObject({ success: true });
   });
 
+  it('with a pool of one connection (PGM_STUDIO_POOL_SIZE=1) the state before the run is read on the run\'s own connection: the report is as true', async () => {
+    await suite.makeProject({
+      '1000_create_authors.js': createTableMigration('authors'),
+      '1001_ends_transaction.js': endsTransaction('COMMIT; CREATE TABLE escaped (id int);'),
+    });
+    process.env.PGM_STUDIO_POOL_SIZE = '1';
+    try {
+      // A target of its own: its pool is made now, with one connection (a second checkout would wait forever).
+      const result = await runMigrations({ ...target(), connectionTimeoutMillis: 60_000 }, suite.project.settings, { direction: 'up' });
+      expect(result.failure).toMatchObject({ migration: '1001_ends_transaction', endedTransaction: true });
+      expect(result.failure?.changes).toEqual({ recorded: ['1000_create_authors'], unrecorded: [], schema: { added: ['table public.authors', 'table public.escaped'], removed: [], altered: [] } });
+    } finally {
+      delete process.env.PGM_STUDIO_POOL_SIZE;
+    }
+  });
+
   it('a deferred foreign key that fails at COMMIT is a migration failure: named, every result rolled back, nothing changed', async () => {
     await suite.makeProject(deferredForeignKeyFailure);
     const before = await snapshotDatabase(suite.db.url);

@@ -83,6 +83,8 @@ export class TransactionalClient {
   private migrationsStarted = false;
   private counter = 0;
   private mark = '';
+  /** Settles before the first migration statement may run (see holdMigrationsUntil). */
+  private gate: Promise<unknown> | null = null;
 
   constructor(
     private readonly client: pg.ClientBase,
@@ -99,6 +101,15 @@ export class TransactionalClient {
     this.migrationsStarted = false;
     this.savepoints = [];
     await this.openOuter();
+  }
+
+  /**
+   * Lets runner() go ahead with its preparation (the migrations table, loading the files) but holds
+   * its first migration until `ready` settles: a read of the state before the command, on another
+   * connection, finishes before anything of the command can be committed.
+   */
+  holdMigrationsUntil(ready: Promise<unknown>): void {
+    this.gate = ready.catch(() => undefined);
   }
 
   /** Ends the outer transaction: COMMIT only for a successful real run, otherwise ROLLBACK. */
@@ -163,6 +174,7 @@ export class TransactionalClient {
   }
 
   private async begin(): Promise<pg.QueryResult> {
+    if (!this.migrationsStarted && this.gate) await this.gate;
     await this.openOuter();
     const savepoint = `pgm_studio_${(this.counter += 1)}`;
     await this.client.query(`SAVEPOINT ${savepoint}`);
