@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** A contract channel: a zod schema for its input and a phantom type for its output. */
 export interface Channel<I extends z.ZodType, O> {

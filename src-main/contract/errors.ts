@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every failure leaves any door (IPC, HTTP, CLI) in this one shape. `hint` says what to do next. */
 export const errorCodes = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel } from './channel';
 
 // The audit log: every operation performed on a database, from any door, kept in the data folder.

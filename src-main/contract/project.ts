@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel } from './channel';
 
 /** node-pg-migrate settings for one migrations directory. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel } from './channel';
 import { backupIdSchema, type BackupRecord, type BackupVerification } from './backups';
 import { confirmDatabaseSchema, migrationNameSchema, postgresIntervalSchema, runInputSchema, targetSchema, type MigrationFailure, type MigrationRunResponse } from './migrations';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel } from './channel';
 
 /** A lock a session waits for (pg_locks, not granted): the relation when it is one, and the mode. */

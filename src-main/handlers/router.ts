@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { contract, StudioError, type ChannelName, type Handlers, type RpcEnvelope } from '../contract';
 import { stderrLog, toErrorShape, type ProcessLog } from './errorShape';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MigrationRunResult, MigrationStatus, ProjectSettings } from '../../contract';
 import { readJsonFile, writeJsonFileAtomic } from '../appData';
 import { identityOf, type DatabaseTarget } from '../database';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ConnectionList, ConnectionProfile, ConnectionSummary, ConnectionTestResult, saveConnectionInputSchema, testConnectionInputSchema } from '../../contract';
 import { StudioError } from '../../contract/errors';
 import { databaseTargetFor, parseConnectionUrl, type DatabaseTarget } from '../database';

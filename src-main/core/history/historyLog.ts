@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryEntry, HistoryExport, HistoryPage, historyFilterSchema } from '../../contract';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
 

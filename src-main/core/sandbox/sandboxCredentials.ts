@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readJsonFile, writeJsonFileAtomic } from '../appData';
 
 // Why a password in a file is acceptable here (and nowhere else in the app): the sandbox is a
