@@ -19,7 +19,8 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const ours = join(repoRoot, 'bin/pgm-studio.js');
 const theirs = join(repoRoot, 'node_modules/node-pg-migrate/bin/node-pg-migrate.js');
 const rssReporter = new URL('./maxRssReporter.mjs', import.meta.url).href;
-const reps = { version: 9, up100: 5, up1000: 3, down1000: 3, status: 5 };
+// Medians of five or more: one run of either CLI can be off by 20% on a shared machine, peak memory by 10%.
+const reps = { version: 9, up100: 7, up1000: 5, down1000: 5, status: 5 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Trivial migrations, one statement each way: what is measured is the tool, not PostgreSQL. */

@@ -1,12 +1,11 @@
-import type { AppInfo, Handlers, ProjectSettings } from '../contract';
-import { createAppliedSourceStore, onDatabase } from '../core/authoring';
+import { authoringContract, backupsContract, rollbackContract, schemaContract, type AppInfo, type ChannelName, type Handlers, type ProjectSettings } from '../contract';
+import { createAppliedSourceStore } from '../core/authoring/appliedSources';
+import { onDatabase } from '../core/authoring/scratchDatabases';
 import type { ConnectionStoreOptions } from '../core/connections';
 import { SandboxConnection } from '../core/connections/sandboxConnection';
 import { retainDatabasePools, type DatabaseTarget } from '../core/database';
 import { createProjectSession } from '../core/project/projectSession';
 import { appHandlers } from './app';
-import { authoringHandlers } from './authoring';
-import { backupsHandlers } from './backups';
 import { historyHandlers, recordHistory } from './history';
 import { openHistoryLog } from '../core/history';
 import { createConnectionContext } from './connectionContext';
@@ -17,7 +16,6 @@ import { migrationsHandlers } from './migrations';
 import { createProductionGuard } from './productionGuard';
 import { projectHandlers } from './project';
 import { createRunGuard } from './runGuard';
-import { schemaHandlers } from './schema';
 
 export interface StudioOptions {
   /** The app's data folder (connection profiles, sandbox cluster). */
@@ -58,6 +56,23 @@ export interface Studio {
   interruptRun(): Promise<boolean>;
   /** Stop what the studio started (its database connections, the sandbox server). */
   close(): Promise<void>;
+}
+
+/**
+ * A domain's handlers behind its channels, its module (and the engine behind it) imported at the
+ * first call: a CLI `up` never loads the authoring, schema-browsing or backup engines.
+ */
+function lazyHandlers<K extends ChannelName>(channels: Record<K, unknown>, load: () => Promise<Pick<Handlers, K>>): Pick<Handlers, K> {
+  let loading: Promise<Pick<Handlers, K>> | undefined;
+  const bound = (channel: K) => async (input: never) => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    const handler = (await loading)[channel] as (input: never) => Promise<unknown>;
+    return handler(input);
+  };
+  return Object.fromEntries((Object.keys(channels) as K[]).map((channel) => [channel, bound(channel)])) as unknown as Pick<Handlers, K>;
 }
 
 /** The composition root every door (Electron, server, CLI) builds its handlers from. */
@@ -106,19 +121,22 @@ export function createStudio(options: StudioOptions): Studio {
     }),
     // A broken project (say, a missing migrations folder) must not stop a connection test: default to public then.
     ...connectionsHandlers(connections, events, () => project().then((info) => info.settings.schema, () => 'public')),
-    ...authoringHandlers({ project: async () => (await project()).settings, target: (connectionId) => connections.target(connectionId), scratchServer }),
-    ...schemaHandlers({ project: async () => (await project()).settings, target: (connectionId) => connections.target(connectionId), events, runs }),
+    ...lazyHandlers(authoringContract, async () =>
+      (await import('./authoring')).authoringHandlers({ project: async () => (await project()).settings, target: (connectionId) => connections.target(connectionId), scratchServer })),
+    ...lazyHandlers(schemaContract, async () =>
+      (await import('./schema')).schemaHandlers({ project: async () => (await project()).settings, target: (connectionId) => connections.target(connectionId), events, runs })),
     ...appHandlers({ door: options.door, project, projectOpening: opening }),
     ...projectHandlers({ session, opening, events, pickFolder: options.pickFolder }),
-    ...backupsHandlers({
-      dataDir: options.dataDir,
-      project: async () => (await project()).settings,
-      resolve: (connectionId) => productionGuard.resolve(connectionId),
-      targetToChange: (connectionId, confirm) => productionGuard.targetToChange(connectionId, confirm),
-      events,
-      runs,
-      pgBinPath: options.pgBinPath,
-    }),
+    ...lazyHandlers({ ...backupsContract, ...rollbackContract }, async () =>
+      (await import('./backups')).backupsHandlers({
+        dataDir: options.dataDir,
+        project: async () => (await project()).settings,
+        resolve: (connectionId) => productionGuard.resolve(connectionId),
+        targetToChange: (connectionId, confirm) => productionGuard.targetToChange(connectionId, confirm),
+        events,
+        runs,
+        pgBinPath: options.pgBinPath,
+      })),
     ...historyHandlers(history),
   }, { log: history, door: options.door, events, resolve: (connectionId) => productionGuard.resolve(connectionId), onError: (error) => log('The audit log could not be written', error) });
   return {

@@ -2,7 +2,6 @@
 import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
 import { skipBackupPhrase, type BackupRecord, type RollbackReport } from '../../contract';
-import { reportText } from '../../core/rollback';
 import { exitCodes } from '../cliErrors';
 import { createBackupProgress, formatBytes, isBackupOrRollbackEvent } from '../output/backupProgress';
 import type { CommandDeps } from './commandDeps';
@@ -88,7 +87,8 @@ export function registerBackupCommands(program: Command, deps: CommandDeps): voi
           withProductionConfirmation(options.confirm, deps.terminal, (confirm) => api.rollback.run({ toMigration: options.to, backup, lockTimeout: options.lockTimeout, ...(confirm ? { confirm } : {}) })),
         );
         if (json) deps.terminal.json(report);
-        else deps.terminal.out(reportText(report).trimEnd());
+        // The rollback engine loads with this command only (not with up, down or status).
+        else deps.terminal.out((await import('../../core/rollback')).reportText(report).trimEnd());
         if (!report.success) {
           deps.terminal.errorWithHint(report.message, report.backup ? `The database is ${report.databaseChanged ? 'changed: restore with pgm-studio restore ' + report.backup.id + ' --confirm ' + report.databaseName : 'unchanged'}; the report is at ${report.reportPaths?.text ?? '(not saved)'}.` : 'Fix the cause above and run the rollback again.');
         }
