@@ -52,6 +52,12 @@ describe('the shipped pgm-studio CLI', () => {
     expect(modules.filter((url) => /\/(fastify|@fastify|keytar)\/|startServer|\/tsx\//.test(url))).toEqual([]);
     // The TypeScript migration went through jiti's transpiler (node-pg-migrate's own path), not a loader hook.
     expect(modules.filter((url) => url.endsWith('1001_second.ts'))).toEqual([]);
+    // Nor the engines of other commands: backups and rollbacks, the authoring tools (their handlers load at their first call).
+    const bundled = modules.filter((url) => url.includes('/out/cli/')).map((url) => readFileSync(new URL(url), 'utf8'));
+    expect(bundled.length).toBeGreaterThan(1);
+    for (const engine of ['function createBackup(', 'function runRollback(', 'function upDownUp(']) {
+      expect(bundled.filter((source) => source.includes(engine)), engine).toEqual([]);
+    }
   });
 
   it('serve, bundled, looks for the built UI in out/renderer of the package', async () => {
