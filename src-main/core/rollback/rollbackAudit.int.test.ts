@@ -73,6 +73,7 @@ describe('a skipped backup is always in the history, with who and what they type
     expect(saved.text).toContain('Backup: SKIPPED by the operator');
     expect(saved.text).toContain('every migration reverted');
     expect(saved.text).toContain(`Report saved as ${report.reportPaths!.json}`);
+    expect(saved.text).toMatch(/\[done {3}\] report/);
   });
 });
 

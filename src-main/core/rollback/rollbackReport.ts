@@ -49,7 +49,9 @@ const reportFilePattern = /^rollback-[0-9a-f-]{36}\.json$/;
 export async function saveRollbackReport(folder: string, report: RollbackReport): Promise<{ json: string; text: string }> {
   await mkdir(folder, { recursive: true });
   const paths = { json: join(folder, `rollback-${report.id}.json`), text: join(folder, `rollback-${report.id}.txt`) };
-  const withPaths = { ...report, reportPaths: paths };
+  // Written as it will stand once written: the report step is this save.
+  const steps = report.steps.map((s) => (s.step === 'report' ? { ...s, state: 'done' as const, message: 'Saved (JSON, and this text beside it).' } : s));
+  const withPaths = { ...report, steps, reportPaths: paths };
   await writeFile(paths.json, `${JSON.stringify(withPaths, null, 2)}\n`, { mode: 0o600 });
   await writeFile(paths.text, reportText(withPaths), { mode: 0o600 });
   return paths;
