@@ -166,6 +166,7 @@ test('guided rollback to the first migration, step by step, then restore the bac
   const rollbackDetail = history.getByTestId('history-entry-detail');
   await expect(rollbackDetail).toContainText('backupId');
   await expect(rollbackDetail.getByTestId('history-sql')).toContainText(/DROP TABLE/i);
+  await rollbackDetail.getByTestId('history-sql').scrollIntoViewIfNeeded();
   await shot(app, testInfo, 'history');
   await rollbackDetail.getByTestId('history-open-report').click();
   const reportDialog = app.getByRole('dialog', { name: 'Rollback report' });
