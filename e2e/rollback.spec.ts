@@ -1,4 +1,6 @@
 import { expect, reloadApp, test } from './support/studioTest';
+import { connections } from './support/connections';
+import { skipBackupPhrase } from '../src-main/contract';
 import { fillSampleTables, sampleTables, tableChecksums } from './support/courseData';
 import { shell } from './support/shell';
 import { sample, sampleNames, saveScreenshot, timeline } from './support/timeline';
@@ -90,6 +92,16 @@ test('guided rollback to the first migration, step by step, then restore the bac
   const summary = wizard.getByTestId('wizard-summary');
   await expect(summary.getByTestId('summary-reverted')).toContainText(sample.third);
   await expect(summary.getByTestId('summary-report-paths')).toBeVisible();
+  // The readable report, fetched from the studio (a browser cannot open the path it is saved at).
+  const reportText = summary.getByTestId('rollback-report-text');
+  await expect(reportText).toContainText('PGM Studio rollback report');
+  await expect(reportText).toContainText(`Rolled back to: ${sample.first}`);
+  await expect(reportText).toContainText('Integrity check: passed');
+  await expect(reportText).toContainText('Restore it with: pgm-studio restore');
+  const download = app.waitForEvent('download');
+  await summary.getByTestId('rollback-report-download-txt').click();
+  expect((await download).suggestedFilename()).toMatch(/^pgm-studio-rollback-[0-9a-f-]+\.txt$/);
+  await reportText.scrollIntoViewIfNeeded();
   await shot(app, testInfo, 'wizard-8-summary');
   expect((await studio.db.query<{ name: string }>('select name from pgmigrations order by id')).map((r) => r.name)).toEqual([sample.first]);
   const after = await tableChecksums(studio.db);
@@ -120,6 +132,14 @@ test('guided rollback to the first migration, step by step, then restore the bac
   await expect(backup).toHaveAttribute('data-verified', 'true');
   await expect(backup).toContainText(sample.third);
   await shot(app, testInfo, 'backups');
+  // Its Report action shows the rollback's report too.
+  await backup.getByRole('button', { name: /^Report of backup/ }).click();
+  const details = app.getByTestId('backup-report');
+  await expect(details.getByTestId('rollback-report-text')).toContainText(`Rolled back to: ${sample.first}`);
+  await details.getByTestId('rollback-report-text').scrollIntoViewIfNeeded();
+  await shot(app, testInfo, 'backup-details-rollback-report');
+  await app.keyboard.press('Escape');
+  await expect(details).toBeHidden();
 
   // The same backup restored into a new database beside it, checked table by table.
   const copy = `${studio.db.name}_copy`;
@@ -141,13 +161,17 @@ test('guided rollback to the first migration, step by step, then restore the bac
   await shell(app).goTo('History');
   const history = app.getByTestId('history-table');
   for (const operation of ['run', 'backup', 'rollback', 'restore']) await expect(history.locator(`[data-operation="${operation}"]`).first()).toBeVisible();
-  // Expanded: the rollback names its backup; the rehearsal of the downs carries the SQL they ran.
-  // (The rollback entry's own SQL log is empty until the engine records the downs' statements there.)
+  // Expanded: the rollback names its backup, carries the SQL its downs ran, and opens its report.
   await history.locator('[data-operation="rollback"]').first().getByRole('button').first().click();
-  await expect(history.getByTestId('history-entry-detail').first()).toContainText('backupId');
-  await history.locator('[data-operation="rehearsal"]').first().getByRole('button').first().click();
-  await expect(history.getByTestId('history-sql').filter({ hasText: /DROP TABLE/i }).first()).toBeVisible();
+  const rollbackDetail = history.getByTestId('history-entry-detail');
+  await expect(rollbackDetail).toContainText('backupId');
+  await expect(rollbackDetail.getByTestId('history-sql')).toContainText(/DROP TABLE/i);
+  await rollbackDetail.getByTestId('history-sql').scrollIntoViewIfNeeded();
   await shot(app, testInfo, 'history');
+  await rollbackDetail.getByTestId('history-open-report').click();
+  const reportDialog = app.getByRole('dialog', { name: 'Rollback report' });
+  await expect(reportDialog.getByTestId('rollback-report-text')).toContainText('Integrity check: passed');
+  await shot(app, testInfo, 'history-rollback-report');
 });
 
 test('the down confirmation shows each down SQL, the tables it drops with their rows, and Back up first on', async ({ app, studio }, testInfo) => {
@@ -179,4 +203,55 @@ test('the run log still shows what ran after a reload: it reads the history', as
   await expect(remembered).toContainText(/run up SUCCESS/);
   await expect(remembered).toContainText(sample.third);
   await saveScreenshot(app, testInfo, 'run-log-after-reload');
+});
+
+test('on production, reverting every migration with the backup skipped goes the guided way and the History records the skip', async ({ app, studio }, testInfo) => {
+  test.setTimeout(300_000);
+  const target = new URL(studio.db.url);
+  const dbName = studio.db.name;
+  // A saved production connection for the test database: the URL target is production from then on.
+  const drawer = connections(app);
+  await drawer.open();
+  const form = await drawer.fillNewConnection({
+    name: 'Course Tracker production', host: target.hostname, port: target.port || '5432', database: dbName, user: decodeURIComponent(target.username), environment: 'production',
+  });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(drawer.card('Course Tracker production')).toBeVisible();
+  await drawer.close();
+  await expect(app.getByTestId('connection-switcher').getByTestId('production-badge')).toBeVisible();
+
+  const t = timeline(app);
+  await t.row(sample.first).getByRole('button', { name: `Run up to here: ${sample.first}` }).click();
+  await t.dialog.getByTestId('confirm-database-name').fill(dbName);
+  await t.confirm();
+  await t.expectStates({ [sample.first]: 'applied', [sample.second]: 'pending' });
+
+  // Roll back the last (and only) applied migration: nothing stays applied to roll back to.
+  await app.getByRole('button', { name: 'Roll back last', exact: true }).click();
+  await expect(t.dialog).toBeVisible();
+  await t.dialog.getByTestId('confirm-database-name').fill(dbName);
+  const safety = t.dialog.getByTestId('down-safety');
+  await expect(safety.getByTestId('stake')).toBeVisible({ timeout: slowStep });
+  await safety.getByTestId('backup-first').uncheck();
+  await expect(t.confirmButton).toBeDisabled();
+  await safety.getByTestId('skip-database-name').fill(dbName);
+  await safety.getByTestId('skip-phrase').fill(skipBackupPhrase);
+  await expect(t.confirmButton).toBeEnabled();
+  await saveScreenshot(app, testInfo, 'production-skip-backup-confirmation');
+  await t.confirm();
+  await t.expectStates({ [sample.first]: 'pending' });
+  expect((await studio.db.query<{ n: string }>('select count(*)::text as n from pgmigrations'))[0]?.n).toBe('0');
+
+  await shell(app).goTo('History');
+  const history = app.getByTestId('history-table');
+  const skipped = history.locator('[data-operation="backup-skipped"]');
+  await expect(skipped).toHaveCount(1);
+  await expect(skipped).toContainText('Backup skipped');
+  await skipped.getByRole('button').first().click();
+  const detail = history.getByTestId('history-entry-detail');
+  await expect(detail).toContainText(`typedDatabaseName: ${dbName}`);
+  await expect(detail).toContainText(`typedPhrase: ${skipBackupPhrase}`);
+  await shot(app, testInfo, 'history-backup-skipped');
+  await detail.getByTestId('history-open-report').click();
+  await expect(app.getByRole('dialog', { name: 'Rollback report' }).getByTestId('rollback-report-text')).toContainText('Backup: SKIPPED by the operator');
 });

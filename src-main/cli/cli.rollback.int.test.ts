@@ -1,5 +1,5 @@
 // pgm-studio backup / rollback / restore, run as an operator or CI would: exit codes and the database after.
-import { cp, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupRecord, RollbackReport } from '../contract';
@@ -55,6 +55,10 @@ describe('pgm-studio rollback', () => {
     expect(await applied()).toEqual([first]);
     const backupId = /Restore it with: pgm-studio restore (\S+)/.exec(run.stdout)?.[1];
     expect(backupId).toBeDefined();
+    // Where the report is: printed, and there (the text beside the JSON, next to the backup).
+    const textPath = /and as text in (\S+)/.exec(run.stdout)?.[1];
+    expect(textPath?.startsWith(join(dataDir, 'backups', backupId!, 'rollback-'))).toBe(true);
+    expect(await readFile(textPath!, 'utf8')).toContain(`Restore it with: pgm-studio restore ${backupId}`);
     const refused = await cli('restore', backupId!);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('confirm');

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { channel } from './channel';
 import { backupIdSchema, type BackupRecord, type BackupVerification } from './backups';
-import { confirmDatabaseSchema, migrationNameSchema, postgresIntervalSchema, runInputSchema, targetSchema, type MigrationFailure, type MigrationRunResponse } from './migrations';
+import { confirmDatabaseSchema, migrationNameSchema, postgresIntervalSchema, runInputSchema, runTimeoutsSchema, targetSchema, type MigrationFailure, type MigrationRunResponse } from './migrations';
 import type { SchemaChangeSummary } from './schema';
 
 // Backup-then-rollback: what a down would destroy, the pre-flight, and the guided run.
@@ -82,7 +82,8 @@ export interface RollbackPreflight {
 export const skipBackupPhrase = 'roll back without a backup';
 
 export const rollbackRunInputSchema = targetSchema.extend({
-  toMigration: migrationNameSchema,
+  /** The migration left as the last applied one; null: revert every applied migration (a down of all of them). */
+  toMigration: migrationNameSchema.nullable(),
   backup: z.union([
     /** Make a new backup (default): backup, then verify. */
     z.object({ create: z.literal(true), schemas: z.array(z.string().min(1).max(63)).min(1).max(100).optional() }).strict(),
@@ -91,8 +92,10 @@ export const rollbackRunInputSchema = targetSchema.extend({
     /** No backup: the database's name and skipBackupPhrase, typed; recorded in the history. */
     z.object({ skip: z.object({ typedDatabaseName: z.string().min(1).max(63), phrase: z.string().max(200) }).strict() }).strict(),
   ]),
-  /** lock_timeout for the downs (PostgreSQL interval text); default '5s'. */
+  /** lock_timeout for the downs (PostgreSQL interval text); default the connection's, else '5s'. */
   lockTimeout: postgresIntervalSchema.optional(),
+  /** The down confirmation's per-run override (as migrations/run takes it), over lockTimeout and the connection's. */
+  timeouts: runTimeoutsSchema.optional(),
   /** Production databases: their name, typed (as for migrations/run). */
   confirm: confirmDatabaseSchema.optional(),
   /** The plan the operator confirmed (rollback/plan's migrations); anything else is refused ('plan-changed'). */
@@ -145,7 +148,8 @@ export interface RollbackReport {
   id: string;
   database: string;
   databaseName: string;
-  toMigration: string;
+  /** null: every applied migration was to be reverted. */
+  toMigration: string | null;
   startedAt: string;
   finishedAt: string;
   success: boolean;
@@ -169,9 +173,24 @@ export interface RollbackReport {
 }
 
 export type RollbackEvent =
-  | { type: 'rollback-started'; rollbackId: string; database: string; toMigration: string; plan: string[]; steps: RollbackStep[] }
+  | { type: 'rollback-started'; rollbackId: string; database: string; toMigration: string | null; plan: string[]; steps: RollbackStep[] }
   | { type: 'rollback-step'; rollbackId: string; step: RollbackStep; state: RollbackStepState; message: string; durationMs?: number; backupId?: string }
   | { type: 'rollback-finished'; rollbackId: string; success: boolean; message: string; failedStep: RollbackStep | null };
+
+/** How a rollback's target reads: "1734…_initial", or every migration when none stays applied. */
+export const rollbackTargetLabel = (toMigration: string | null): string => toMigration ?? 'before the first migration (every migration reverted)';
+
+/** A saved report, by the rollback's id or by the backup made (or used) for it; never by a path. */
+export const rollbackReportInputSchema = z.union([
+  z.object({ rollbackId: z.uuid('A rollback id is the UUID its report names.') }).strict(),
+  z.object({ backupId: backupIdSchema }).strict(),
+]);
+
+/** A saved report and its readable text, as the engine wrote them next to the backup. */
+export interface SavedRollbackReport {
+  report: RollbackReport;
+  text: string;
+}
 
 export const rollbackContract = {
   /** What any down run plan puts at stake (the down confirmation's "what is at stake"). */
@@ -180,4 +199,6 @@ export const rollbackContract = {
   'rollback/preflight': channel<RollbackPreflight>()(targetSchema),
   /** Resolves with the report also when a step fails (success false); throws only on bad input or a refused confirmation. */
   'rollback/run': channel<RollbackReport>()(rollbackRunInputSchema),
+  /** The report a rollback saved (JSON + text), for a browser that cannot open its path. */
+  'rollback/report': channel<SavedRollbackReport>()(rollbackReportInputSchema),
 };

@@ -1,10 +1,10 @@
-import type { ChannelName, Handlers, MigrationEvent, ProjectSettings, BackupEvent, RollbackEvent } from '../contract';
+import type { ChannelName, Handlers, MigrationEvent, ProjectSettings, BackupEvent, RollbackEvent, RunTimeouts } from '../contract';
 import { StudioError } from '../contract';
 import {
   backupTools, backupsFolder, createBackup, listBackupRecords, loadBackupRecord, restoreBackup, saveBackupRecord, verifyBackup,
 } from '../core/backups';
 import { describeTarget, identityOf, type DatabaseTarget } from '../core/database';
-import { rehearseDowns, rollbackPreflight, runRollback, snapshotOptionsOf } from '../core/rollback';
+import { loadRollbackReport, rehearseDowns, rollbackPreflight, runRollback, snapshotOptionsOf } from '../core/rollback';
 import type { EventBus } from './eventBus';
 import type { RunGuard } from './runGuard';
 
@@ -21,6 +21,8 @@ export interface BackupsDeps {
   runs: RunGuard;
   /** A folder holding pg_dump set in the preferences (searched first). */
   pgBinPath?: string;
+  /** The connection's own run timeouts (production's defaults on production), as migrations/run applies them. */
+  runTimeouts?(connectionId?: string): Promise<RunTimeouts>;
 }
 
 /**
@@ -104,12 +106,15 @@ export function backupsHandlers(deps: BackupsDeps): Pick<Handlers, BackupsChanne
       return { ...stake, toMigration, database: describeTarget(target), databaseName: identityOf(target).database };
     },
     'rollback/preflight': async ({ connectionId }) => rollbackPreflight((await deps.resolve(connectionId)).target, await deps.project()),
-    'rollback/run': async ({ connectionId, toMigration, backup, lockTimeout, confirm, expectedPlan }) => {
-      const [target, project] = await Promise.all([deps.targetToChange(connectionId, confirm), deps.project()]);
+    'rollback/run': async ({ connectionId, toMigration, backup, lockTimeout, timeouts, confirm, expectedPlan }) => {
+      const [target, project, connectionTimeouts] = await Promise.all([deps.targetToChange(connectionId, confirm), deps.project(), deps.runTimeouts?.(connectionId)]);
       const choice = 'skip' in backup ? { skip: backup.skip } : 'id' in backup ? { id: backup.id } : { create: true as const, schemas: backup.schemas };
-      return exclusiveBackup((signal, track, runId) => runRollback(target, { toMigration, backup: choice, lockTimeout, expectedPlan }, {
+      // The connection's timeouts, then the rollback's lockTimeout, then the confirmation's override for this run.
+      const runTimeouts: RunTimeouts = { ...connectionTimeouts, ...(lockTimeout !== undefined ? { lockTimeout } : {}), ...timeouts };
+      return exclusiveBackup((signal, track, runId) => runRollback(target, { toMigration, backup: choice, timeouts: runTimeouts, expectedPlan }, {
         ...discovery, dataDir: deps.dataDir, project, runId, signal, onEvent: emit, onBackupStart: track,
       }));
     },
+    'rollback/report': async (which) => loadRollbackReport(deps.dataDir, which),
   };
 }

@@ -136,6 +136,7 @@ export function createStudio(options: StudioOptions): Studio {
         events,
         runs,
         pgBinPath: options.pgBinPath,
+        runTimeouts: (connectionId) => productionGuard.runTimeouts(connectionId),
       })),
     ...historyHandlers(history),
   }, { log: history, door: options.door, events, resolve: (connectionId) => productionGuard.resolve(connectionId), onError: (error) => log('The audit log could not be written', error) });

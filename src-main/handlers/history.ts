@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import type { ChannelName, Handlers, HistoryEntry, HistoryOperation, MigrationRunResponse, RehearsalResult, BackupRecord, BackupVerification, RestoreResult, RollbackReport, StudioEvent } from '../contract';
+import { rollbackTargetLabel, type ChannelName, type Handlers, type HistoryEntry, type HistoryOperation, type MigrationRunResponse, type RehearsalResult, type BackupRecord, type BackupVerification, type RestoreResult, type RollbackReport, type StudioEvent } from '../contract';
 import { describeTarget, identityOf, type DatabaseTarget } from '../core/database';
 import { currentRequestOrigin, type HistoryLog } from '../core/history';
 import type { EventBus } from './eventBus';
@@ -66,6 +66,23 @@ const recorded: Partial<Record<ChannelName, (value: unknown, input: Input) => Ou
   },
 };
 
+type EntryBase = Pick<HistoryEntry, 'time' | 'door' | 'actor' | 'connection' | 'database'>;
+
+/**
+ * A backup skipped before a rollback, whichever way it was asked for (the wizard, a down confirmation
+ * that reverts everything, the CLI): who (the entry's actor) and what they typed.
+ */
+function backupSkippedEntry(base: EntryBase, rollback: RollbackReport, input: Input): Omit<HistoryEntry, 'id'> {
+  const skip = (input.backup as { skip?: { typedDatabaseName: string; phrase: string } } | undefined)?.skip;
+  const who = base.actor.kind === 'os-user' ? base.actor.name : `an API token (${base.actor.role})`;
+  return {
+    ...base, operation: 'backup-skipped', migrations: rollback.plan, direction: 'down', durationMs: 0, result: 'success',
+    message: `Backup skipped before a rollback to ${rollbackTargetLabel(rollback.toMigration)}: ${who} typed the database name and "${skip?.phrase.trim() ?? ''}".`,
+    sql: [],
+    detail: { rollbackId: rollback.id, typedDatabaseName: skip?.typedDatabaseName ?? null, typedPhrase: skip?.phrase ?? null },
+  };
+}
+
 const operationOf: Partial<Record<ChannelName, HistoryOperation>> = {
   'migrations/run': 'run', 'migrations/redo': 'redo', 'migrations/rehearse': 'rehearsal', 'backups/create': 'backup', 'backups/verify': 'verify', 'backups/restore': 'restore', 'rollback/run': 'rollback',
 };
@@ -113,9 +130,7 @@ export function recordHistory(handlers: Handlers, deps: HistoryRecorderDeps): Ha
           await append({ ...base, operation: 'guard-override', migrations: outcome.migrations, direction: outcome.direction, durationMs: 0, result: 'success', message: `${Object.keys(overrides).join(', ')} given for ${channel}.`, sql: [], detail: overrides });
         }
         const rollback = channel === 'rollback/run' ? (value as RollbackReport) : null;
-        if (rollback?.backupSkipped) {
-          await append({ ...base, operation: 'backup-skipped', migrations: rollback.plan, direction: 'down', durationMs: 0, result: 'success', message: 'The operator skipped the backup before a rollback (typed the database name and the phrase).', sql: [], detail: { rollbackId: rollback.id } });
-        }
+        if (rollback?.backupSkipped) await append(backupSkippedEntry(base, rollback, input));
         await append({ ...base, operation: outcome.operation, migrations: outcome.migrations, direction: outcome.direction, durationMs: Date.now() - started, result: outcome.result, message: outcome.message, sql: outcome.sql ?? sql, ...(outcome.detail || Object.keys(overrides).length ? { detail: { ...outcome.detail, ...overrides } } : {}) });
         return value;
       } catch (error) {

@@ -1,5 +1,5 @@
 // Live progress of backups, restores and rollbacks on stderr, one line per step or per second.
-import type { BackupEvent, RollbackEvent, StudioEvent } from '../../contract';
+import { rollbackTargetLabel, type BackupEvent, type RollbackEvent, type StudioEvent } from '../../contract';
 import type { Terminal } from '../terminal';
 
 export const formatBytes = (n: number) => (n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(2)} GiB` : n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`);
@@ -36,7 +36,7 @@ export function createBackupProgress(terminal: Terminal, now: () => number = Dat
         terminal.err(dim(`restore: ${event.success ? 'done' : 'FAILED'} — ${event.message}`));
         return;
       case 'rollback-started':
-        terminal.err(dim(`rollback of ${event.database} to ${event.toMigration}: reverts ${event.plan.join(', ')}`));
+        terminal.err(dim(`rollback of ${event.database} to ${rollbackTargetLabel(event.toMigration)}: reverts ${event.plan.join(', ')}`));
         return;
       case 'rollback-step':
         if (event.state === 'running') terminal.err(dim(`[${event.step}] …`));

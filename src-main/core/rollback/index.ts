@@ -3,4 +3,4 @@ export { rehearseDowns, snapshotOptionsOf, statementsPerMigration, tablesTouched
 export { rollbackPreflight } from './preflight';
 export { assertSkipConfirmed, defaultLockTimeout, runRollback, type RollbackRequest, type RollbackContext } from './runRollback';
 export { checkIntegrity } from './integrityCheck';
-export { reportText } from './rollbackReport';
+export { loadRollbackReport, reportText } from './rollbackReport';

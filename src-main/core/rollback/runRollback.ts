@@ -1,22 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import {
-  skipBackupPhrase, StudioError, type BackupEvent, type BackupRecord, type BackupTable, type BackupVerification, type MigrationEvent, type MigrationRunResponse,
-  type ProjectSettings, type RollbackEvent, type RollbackReport, type RollbackStep, type RollbackStepResult, type RollbackStepState, type SchemaSnapshot,
+  maxRunCount, rollbackTargetLabel, skipBackupPhrase, StudioError, type BackupEvent, type BackupRecord, type BackupTable, type BackupVerification, type MigrationEvent, type MigrationRunResponse,
+  type ProjectSettings, type RollbackEvent, type RollbackReport, type RollbackStep, type RollbackStepResult, type RollbackStepState, type RunSelection, type RunTimeouts, type SchemaSnapshot,
 } from '../../contract';
 import { describeTarget, identityOf, withClient, type DatabaseTarget } from '../database';
 import { assertUsable, backupFolder, createBackup, loadBackupRecord, saveBackupRecord, verifyBackup, type DiscoveryOptions } from '../backups';
 import { planRun, runMigrations } from '../migrations';
 import { rehearseDowns, snapshotOptionsOf } from './downStake';
 import { checkIntegrity, rowCountsNow } from './integrityCheck';
-import { saveRollbackReport } from './rollbackReport';
+import { rollbacksFolder, saveRollbackReport } from './rollbackReport';
 
 export type RollbackBackupChoice = { create: true; schemas?: string[] } | { id: string } | { skip: { typedDatabaseName: string; phrase: string } };
 
 export interface RollbackRequest {
-  toMigration: string;
+  /** null: revert every applied migration. */
+  toMigration: string | null;
   backup: RollbackBackupChoice;
-  lockTimeout?: string;
+  /** For the rehearsal and the downs; lock_timeout defaults to defaultLockTimeout. */
+  timeouts?: RunTimeouts;
   expectedPlan?: readonly string[];
 }
 
@@ -54,9 +55,13 @@ export async function runRollback(target: DatabaseTarget, request: RollbackReque
   const databaseName = identityOf(target).database;
   const database = describeTarget(target);
   if ('skip' in request.backup) assertSkipConfirmed(databaseName, request.backup.skip);
-  const { migrations: plan } = await planRun(target, context.project, { direction: 'down', to: request.toMigration });
+  // Reverting everything is a down of every applied migration: the same steps, nothing left applied.
+  const selection: RunSelection = request.toMigration === null ? { direction: 'down', count: maxRunCount } : { direction: 'down', to: request.toMigration };
+  const timeouts: RunTimeouts = { lockTimeout: defaultLockTimeout, ...request.timeouts };
+  const { migrations: plan } = await planRun(target, context.project, selection);
   if (plan.length === 0) {
-    throw new StudioError('invalid-input', `Nothing to roll back: ${request.toMigration} is the last applied migration (or not applied).`, { hint: 'Pick an applied migration before the last one.' });
+    const why = request.toMigration === null ? 'no migration is applied' : `${request.toMigration} is the last applied migration (or not applied)`;
+    throw new StudioError('invalid-input', `Nothing to roll back: ${why}.`, { hint: 'Pick an applied migration before the last one.' });
   }
   if (request.expectedPlan && (request.expectedPlan.length !== plan.length || request.expectedPlan.some((n, i) => n !== plan[i]))) {
     throw new StudioError('plan-changed', `The migrations to revert changed since you confirmed: now ${plan.join(', ')}. Nothing was run.`, { hint: 'Review the plan again and confirm.', detail: { plan, confirmed: request.expectedPlan } });
@@ -121,15 +126,13 @@ export async function runRollback(target: DatabaseTarget, request: RollbackReque
     }
     let expected: SchemaSnapshot | null = null;
     await timed('rehearse', async () => {
-      const rehearsed = await rehearseDowns(target, context.project, { direction: 'down', to: request.toMigration }, { runId: context.runId, signal: context.signal, onEvent: emit, production: false, timeouts: { lockTimeout: request.lockTimeout ?? defaultLockTimeout } });
+      const rehearsed = await rehearseDowns(target, context.project, selection, { runId: context.runId, signal: context.signal, onEvent: emit, production: false, timeouts });
       expected = rehearsed.expected;
       return { value: null, ok: rehearsed.rehearsal.success, message: rehearsed.rehearsal.message };
     });
     const before: BackupTable[] = await withClient(target, (client) => rowCountsNow(client));
     run = await timed('run', async () => {
-      const response = await runMigrations(target, context.project, { direction: 'down', to: request.toMigration }, {
-        runId: context.runId, signal: context.signal, onEvent: emit, expectedPlan: plan, timeouts: { lockTimeout: request.lockTimeout ?? defaultLockTimeout },
-      });
+      const response = await runMigrations(target, context.project, selection, { runId: context.runId, signal: context.signal, onEvent: emit, expectedPlan: plan, timeouts });
       databaseChanged = response.success;
       return { value: response, ok: response.success, message: response.message };
     });
@@ -153,7 +156,7 @@ export async function runRollback(target: DatabaseTarget, request: RollbackReque
     startedAt,
     finishedAt: new Date().toISOString(),
     success,
-    message: success ? `Rolled back to ${request.toMigration}: ${plan.length} migration(s) reverted, integrity check passed.` : `Stopped at ${failedStep}: ${failedMessage} ${unchangedNote}`.trim(),
+    message: success ? `Rolled back to ${rollbackTargetLabel(request.toMigration)}: ${plan.length} migration(s) reverted, integrity check passed.` : `Stopped at ${failedStep}: ${failedMessage} ${unchangedNote}`.trim(),
     failedStep,
     steps,
     reverted: databaseChanged ? plan : [],
@@ -168,7 +171,7 @@ export async function runRollback(target: DatabaseTarget, request: RollbackReque
   };
   const reportStarted = Date.now();
   try {
-    const folder = backup ? backupFolder(context.dataDir, backup.id) : join(context.dataDir, 'rollbacks', id);
+    const folder = backup ? backupFolder(context.dataDir, backup.id) : rollbacksFolder(context.dataDir, id);
     report.reportPaths = await saveRollbackReport(folder, report);
     if (backup) await saveBackupRecord(context.dataDir, { ...backup, reportPath: report.reportPaths.json });
     mark('report', 'done', `Saved ${report.reportPaths.json} and .txt beside it.`, Date.now() - reportStarted);

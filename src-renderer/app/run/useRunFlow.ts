@@ -63,7 +63,7 @@ export function useRunFlow(connectionId: string | null) {
       // A down with "back up first" (or its deliberate skip) goes through the guided rollback's engine.
       if (safety && (safety.backupFirst || safety.skip.phrase)) {
         const status = queryClient.getQueryData<MigrationStatus>(queryKeys.status(connectionId));
-        return runDownSafely({ connectionId, request, plan, confirm, safety, applied: status?.appliedMigrations ?? [] });
+        return runDownSafely({ connectionId, request, plan, confirm, timeouts, safety, applied: status?.appliedMigrations ?? [] });
       }
       // The confirmed list goes along: the engine refuses to run anything else ('plan-changed'); so does
       // the typed database name, which the engine requires on production ('confirmation-required').

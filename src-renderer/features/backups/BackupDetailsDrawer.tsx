@@ -5,6 +5,7 @@ import { downloadFile } from '../../lib/downloadFile';
 import { formatBytes } from '../../lib/formatBytes';
 import { absoluteTime } from '../../lib/relativeTime';
 import { BackupStatusBadge } from './BackupsTable';
+import { RollbackReportView } from '../rollback/RollbackReportView';
 import { VerificationView } from './VerificationView';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -32,7 +33,6 @@ export function BackupDetailsDrawer({ backup, onClose }: { backup: BackupRecord 
               <Field label="Size">{backup.sizeBytes === null ? '—' : formatBytes(backup.sizeBytes)}</Field>
               <Field label="SHA-256"><Code>{backup.sha256 ?? '—'}</Code></Field>
               <Field label="Made with">{backup.tool ?? '—'}{backup.serverVersion && ` · server ${backup.serverVersion}`}</Field>
-              {backup.reportPath && <Field label="Rollback report"><Code>{backup.reportPath}</Code></Field>}
             </Table.Tbody>
           </Table>
           <div>
@@ -46,6 +46,13 @@ export function BackupDetailsDrawer({ backup, onClose }: { backup: BackupRecord 
             </Table>
           </div>
           {backup.verification ? <VerificationView verification={backup.verification} /> : <Text size="sm" c="dimmed">Not verified yet.</Text>}
+          {backup.reportPath && (
+            <div>
+              <Text size="sm" fw={600} mb={4}>Rollback report</Text>
+              <RollbackReportView which={{ backupId: backup.id }} />
+              <Text size="xs" c="dimmed" mt={4}>Saved on the studio's machine as <Code>{backup.reportPath}</Code></Text>
+            </div>
+          )}
           <Group>
             <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => downloadFile(`pgm-studio-backup-${backup.id}.json`, JSON.stringify(backup, null, 2), 'application/json')}>
               Download as JSON

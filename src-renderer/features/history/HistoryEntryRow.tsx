@@ -1,7 +1,8 @@
 import { Fragment, useState } from 'react';
-import { ActionIcon, Badge, Code, Stack, Table, Text } from '@mantine/core';
-import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Code, Stack, Table, Text } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconFileText } from '@tabler/icons-react';
 import type { HistoryEntry } from '../../../src-main/contract';
+import { RollbackReportModal } from '../rollback/RollbackReportView';
 import { absoluteTime } from '../../lib/relativeTime';
 
 const resultColor = { success: 'teal', failure: 'red', cancelled: 'orange' } as const;
@@ -15,6 +16,9 @@ export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
   const [open, setOpen] = useState(false);
   const Chevron = open ? IconChevronDown : IconChevronRight;
   const detail = Object.entries(entry.detail ?? {});
+  const [reportOpen, setReportOpen] = useState(false);
+  // A rollback (and a backup skipped for one) names the rollback whose report was saved.
+  const rollbackId = (entry.operation === 'rollback' || entry.operation === 'backup-skipped') && typeof entry.detail?.rollbackId === 'string' ? entry.detail.rollbackId : null;
   return (
     <Fragment>
       <Table.Tr data-testid="history-entry" data-operation={entry.operation} data-result={entry.result} data-door={entry.door}>
@@ -45,6 +49,11 @@ export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
               {detail.length > 0 && (
                 <Text size="xs" c="dimmed">{detail.map(([k, v]) => `${k}: ${String(v)}`).join(' · ')}</Text>
               )}
+              {rollbackId && (
+                <Button size="compact-xs" variant="light" w="fit-content" leftSection={<IconFileText size={14} />} onClick={() => setReportOpen(true)} data-testid="history-open-report">
+                  Read the rollback report
+                </Button>
+              )}
               <Code block data-testid="history-sql" style={{ whiteSpace: 'pre-wrap', maxHeight: 320, overflow: 'auto' }}>
                 {entry.sql.length > 0 ? entry.sql.map((s) => s.trim().replace(/;?$/, ';')).join('\n\n') : '-- no SQL for this operation'}
               </Code>
@@ -52,6 +61,7 @@ export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
           </Table.Td>
         </Table.Tr>
       )}
+      {rollbackId && <RollbackReportModal which={reportOpen ? { rollbackId } : null} onClose={() => setReportOpen(false)} />}
     </Fragment>
   );
 }

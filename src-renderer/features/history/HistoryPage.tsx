@@ -75,7 +75,7 @@ export function HistoryPage() {
             <ScrollArea type="auto">
               <Table verticalSpacing={6} miw={980} data-testid="history-table">
                 <Table.Thead>
-                  <Table.Tr><Table.Th /><Table.Th w={180}>When</Table.Th><Table.Th w={150}>Operation</Table.Th><Table.Th w={100}>Result</Table.Th><Table.Th w={140}>Door · who</Table.Th><Table.Th>Connection</Table.Th><Table.Th>What</Table.Th><Table.Th w={80} ta="right">Took</Table.Th></Table.Tr>
+                  <Table.Tr><Table.Th /><Table.Th w={180}>When</Table.Th><Table.Th w={180}>Operation</Table.Th><Table.Th w={100}>Result</Table.Th><Table.Th w={140}>Door · who</Table.Th><Table.Th>Connection</Table.Th><Table.Th>What</Table.Th><Table.Th w={80} ta="right">Took</Table.Th></Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {list.data.entries.map((entry) => <HistoryEntryRow key={entry.id} entry={entry} />)}

@@ -1,7 +1,8 @@
 import { Alert, Button, Code, Group, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconDownload, IconRestore, IconTimeline } from '@tabler/icons-react';
-import type { RollbackReport } from '../../../src-main/contract';
+import { rollbackTargetLabel, type RollbackReport } from '../../../src-main/contract';
 import { downloadFile } from '../../lib/downloadFile';
+import { RollbackReportView } from './RollbackReportView';
 
 interface SummaryStepProps {
   report: RollbackReport;
@@ -9,12 +10,12 @@ interface SummaryStepProps {
   onTimeline(): void;
 }
 
-/** Step 8: what was done, where the report is saved, and the way back: "Restore this backup". */
+/** Step 8: what was done, the saved report to read and download, and the way back: "Restore this backup". */
 export function SummaryStep({ report, onRestore, onTimeline }: SummaryStepProps) {
   return (
     <Stack gap="md" data-testid="wizard-summary" data-success={report.success}>
       <Alert color={report.success ? 'teal' : 'red'} icon={report.success ? <IconCircleCheck size={18} /> : <IconAlertTriangle size={18} />}
-        title={report.success ? `Rolled back to ${report.toMigration}` : `The rollback to ${report.toMigration} stopped${report.failedStep ? ` at ${report.failedStep}` : ''}`}>
+        title={report.success ? `Rolled back to ${rollbackTargetLabel(report.toMigration)}` : `The rollback to ${rollbackTargetLabel(report.toMigration)} stopped${report.failedStep ? ` at ${report.failedStep}` : ''}`}>
         <Text size="sm">{report.message}</Text>
       </Alert>
       <div>
@@ -24,17 +25,26 @@ export function SummaryStep({ report, onRestore, onTimeline }: SummaryStepProps)
       <Text size="sm">
         Backup: {report.backup ? <><Code>{report.backup.id}</Code> at <Code>{report.backup.path}</Code>{report.backup.verified ? ' (verified)' : ''}</> : <Text span c="red" size="sm">skipped (recorded in the history)</Text>}
       </Text>
-      {report.reportPaths && (
-        <Stack gap={2} data-testid="summary-report-paths">
-          <Text size="sm">Report saved as <Code>{report.reportPaths.json}</Code></Text>
-          <Text size="sm">and as text in <Code>{report.reportPaths.text}</Code></Text>
-        </Stack>
+      {report.reportPaths ? (
+        <div>
+          <Text size="sm" fw={600} mb={4}>Report</Text>
+          <RollbackReportView which={{ rollbackId: report.id }} />
+          <Text size="xs" c="dimmed" mt={4} data-testid="summary-report-paths">
+            Saved on the studio's machine as <Code>{report.reportPaths.json}</Code> and <Code>{report.reportPaths.text}</Code>
+          </Text>
+        </div>
+      ) : (
+        <Alert color="yellow" title="The report could not be saved">
+          <Text size="sm">{report.steps.find((s) => s.step === 'report')?.message}</Text>
+        </Alert>
       )}
       <Group>
-        <Button variant="default" leftSection={<IconDownload size={16} />} data-testid="summary-download-json"
-          onClick={() => downloadFile(`pgm-studio-rollback-${report.id}.json`, JSON.stringify(report, null, 2), 'application/json')}>
-          Download the report (JSON)
-        </Button>
+        {!report.reportPaths && (
+          <Button variant="default" leftSection={<IconDownload size={16} />} data-testid="summary-download-json"
+            onClick={() => downloadFile(`pgm-studio-rollback-${report.id}.json`, JSON.stringify(report, null, 2), 'application/json')}>
+            Download the report (JSON)
+          </Button>
+        )}
         {report.backup?.status === 'complete' && (
           <Button color="orange" leftSection={<IconRestore size={16} />} onClick={onRestore} data-testid="summary-restore">Restore this backup…</Button>
         )}
