@@ -38,7 +38,7 @@ export type BackupStatus = (typeof backupStatuses)[number];
 export interface BackupTable {
   schema: string;
   name: string;
-  /** Exact count(*) at backup time (taken in the same snapshot as the dump when possible). */
+  /** Exact rows of the table in the dump (pg_dump's snapshot), read from the dump's data once it is written. */
   rows: number;
 }
 

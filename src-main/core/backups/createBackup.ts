@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { rename, rm } from 'node:fs/promises';
 import { StudioError, type BackupEvent, type BackupRecord, type BackupTable } from '../../contract';
-import { checkoutClient, describeTarget, explainDatabaseError, identityOf, withClient, type DatabaseTarget } from '../database';
+import { checkoutClient, describeTarget, explainDatabaseError, identityOf, type DatabaseTarget } from '../database';
 import { backupFolder, dumpPath, newBackupId, partialDumpPath, saveBackupRecord } from './backupStore';
-import { appliedMigrationNames, countRows, listTables } from './databaseFacts';
-import { dumpSha256, dumpSize } from './dumpFiles';
+import { appliedMigrationNames, listTables } from './databaseFacts';
+import { digestDump, dumpSize } from './dumpFiles';
+import { readDumpList, rowsInDump } from './dumpList';
 import { pgToolFailed, runPgTool } from './pgProcess';
 import { pgToolsFor, type DiscoveryOptions } from './pgTools';
 
@@ -61,11 +62,14 @@ export function dumpProgressTracker(total: number) {
 }
 
 /**
- * pg_dump of the whole database (or `schemas`) into the backups folder. The table list, the row
- * counts and the migration state are read in a REPEATABLE READ transaction whose snapshot pg_dump
- * shares (--snapshot): the record describes exactly the rows in the dump. Written as dump.partial
- * and renamed when pg_dump succeeded; a failed or cancelled backup keeps its record (status says
- * so) and loses its partial dump.
+ * pg_dump of the whole database (or `schemas`) into the backups folder. The table list and the
+ * migration state are read in a REPEATABLE READ transaction whose snapshot pg_dump shares
+ * (--snapshot), kept open until pg_dump is done (its parallel workers import it too). Each table's
+ * row count is read from the dump itself once pg_dump is done (the lines of its data file, counted
+ * while the dump is hashed): the record describes exactly the rows in the dump, and the database
+ * is not read a second time while pg_dump competes for the same cores. Written as dump.partial and
+ * renamed when pg_dump succeeded; a failed or cancelled backup keeps its record (status says so)
+ * and loses its partial dump.
  */
 export async function createBackup(target: DatabaseTarget, options: BackupOptions): Promise<BackupRecord> {
   const tools = await pgToolsFor(target, options);
@@ -74,14 +78,11 @@ export async function createBackup(target: DatabaseTarget, options: BackupOption
   const lease = await checkoutClient(target);
   const { client } = lease;
   let snapshot: string;
-  let backendPid: number;
   let tables: { schema: string; name: string; bytes: number }[];
   let applied: string[];
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const exported = (await client.query<{ id: string; pid: number }>('select pg_export_snapshot() as id, pg_backend_pid() as pid')).rows[0]!;
-    snapshot = exported.id;
-    backendPid = exported.pid;
+    snapshot = (await client.query<{ id: string }>('select pg_export_snapshot() as id')).rows[0]!.id;
     tables = await listTables(client, schemas);
     applied = await appliedMigrationNames(client, options.migrationsTable);
   } catch (error) {
@@ -135,13 +136,7 @@ export async function createBackup(target: DatabaseTarget, options: BackupOption
     });
   }, 500);
   const args = [...defaultDumpArgs(), '--verbose', `--snapshot=${snapshot}`, `--file=${partial}`, ...(schemas ?? []).flatMap((s) => ['--schema', s])];
-  const dumping = runPgTool(tools.pgDump, args, { target, signal: options.signal, onLine: (line) => progress.line(line) && report() });
-  // Counted in the same snapshot while pg_dump runs; a cancel cancels the count too (it may wait on a lock as pg_dump does).
-  const counting = countRows(client, tables).then((counted) => ({ counted }), (error: unknown) => ({ error }));
-  const cancelCount = () => void withClient(target, (other) => other.query('select pg_cancel_backend($1)', [backendPid])).catch(() => undefined);
-  options.signal?.addEventListener('abort', cancelCount, { once: true });
-  const [result, counts] = await Promise.all([dumping, counting]);
-  options.signal?.removeEventListener('abort', cancelCount);
+  const result = await runPgTool(tools.pgDump, args, { target, signal: options.signal, onLine: (line) => progress.line(line) && report() });
   clearInterval(poll);
   await client.query('COMMIT').catch(() => undefined);
   await lease.releaseSession();
@@ -152,18 +147,25 @@ export async function createBackup(target: DatabaseTarget, options: BackupOption
     emit({ type: 'backup-finished', backupId: id, status: record.status, message: record.message ?? 'The backup is complete.' });
     return record;
   };
-  if (result.cancelled || result.code !== 0 || 'error' in counts) {
+  if (result.cancelled || result.code !== 0) {
     await rm(partial, { recursive: true, force: true });
     if (result.cancelled) return finish({ status: 'cancelled', message: 'The backup was cancelled; its partial dump was removed.' });
-    const failure = result.code !== 0
-      ? pgToolFailed('pg_dump', result, 'Check the message above: pg_dump needs SELECT on every table (and the schemas) it dumps.').message
-      : `Counting the rows failed: ${String((explainDatabaseError((counts as { error: unknown }).error) as Error).message)}`;
+    const failure = pgToolFailed('pg_dump', result, 'Check the message above: pg_dump needs SELECT on every table (and the schemas) it dumps.').message;
     return finish({ status: 'failed', message: `${failure} The partial dump was removed.` });
   }
   const final = dumpPath(options.dataDir, id);
   await rename(partial, final);
-  const [sizeBytes, sha256] = await Promise.all([dumpSize(final), dumpSha256(final)]);
-  bytesWritten = sizeBytes;
+  let read: { sizeBytes: number; sha256: string; counted: BackupTable[] };
+  try {
+    const [sizeBytes, digest, list] = await Promise.all([dumpSize(final), digestDump(final), readDumpList(tools.pgRestore, final)]);
+    const { counted, missing } = rowsInDump(tables, list, digest);
+    if (missing.length > 0) throw new Error(`pg_dump wrote no data for ${missing.length} table(s): ${missing.join(', ')}.`);
+    read = { sizeBytes, sha256: digest.sha256, counted };
+  } catch (error) {
+    await rm(final, { recursive: true, force: true });
+    return finish({ status: 'failed', message: `The finished dump could not be read back: ${(error as Error).message.split('\n')[0]} The dump was removed.` });
+  }
+  bytesWritten = read.sizeBytes;
   emit({ type: 'backup-progress', backupId: id, tablesDone: tables.length, tablesTotal: tables.length, bytesWritten, bytesEstimated, currentTable: null });
-  return finish({ status: 'complete', tables: (counts as { counted: BackupTable[] }).counted, sizeBytes, sha256, message: null });
+  return finish({ status: 'complete', tables: read.counted, sizeBytes: read.sizeBytes, sha256: read.sha256, message: null });
 }

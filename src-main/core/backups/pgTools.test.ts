@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PgToolInstall } from '../../contract';
 import { dumpProgressTracker } from './createBackup';
 import { noMatchingPgDump, parsePgDumpVersion, pickPgDump } from './pgTools';
-import { listedTableData } from './verifyBackup';
+import { listedTableData } from './dumpList';
 
 const install = (version: string, pgRestore: string | null = '/x/pg_restore'): PgToolInstall => ({
   binDir: `/pg/${version}/bin`, pgDump: `/pg/${version}/bin/pg_dump`, pgRestore, version, major: Number(version.split('.')[0]), source: 'system',

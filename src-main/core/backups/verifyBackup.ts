@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { StudioError, type BackupRecord, type BackupVerification } from '../../contract';
 import type { DatabaseTarget } from '../database';
 import { compareRowCounts, countExistingRows } from './databaseFacts';
 import { dumpSha256, dumpSize } from './dumpFiles';
+import { listedTableData, readDumpList } from './dumpList';
 import { pgToolFailed, runPgTool } from './pgProcess';
 import { pgToolsFor, type DiscoveryOptions } from './pgTools';
 import { createDatabase, dropDatabase, onDatabase, scratchDatabaseName } from './scratchDatabase';
-
-const run = promisify(execFile);
 
 /** A backup restores only when it completed; a cancelled or failed one is refused with why. */
 export function assertUsable(record: BackupRecord, action: string): void {
@@ -16,14 +13,6 @@ export function assertUsable(record: BackupRecord, action: string): void {
   throw new StudioError('invalid-input', `Backup ${record.id} is ${record.status}: it cannot be ${action}.${record.message ? ` ${record.message}` : ''}`, {
     hint: 'Use a complete backup (the backups list shows each one\'s status), or make a new one.',
   });
-}
-
-/** `schema name` of every TABLE DATA entry of `pg_restore --list` ("3349; 0 16385 TABLE DATA public a owner"). */
-export function listedTableData(list: string): string[] {
-  return list
-    .split('\n')
-    .map((line) => /^\d+;\s+\d+\s+\d+\s+TABLE DATA\s+(.+)\s+\S+$/.exec(line.trim())?.[1])
-    .filter((entry): entry is string => entry !== undefined);
 }
 
 export interface VerifyOptions extends DiscoveryOptions {
@@ -43,7 +32,7 @@ export async function verifyBackup(target: DatabaseTarget, record: BackupRecord,
   let list = '';
   let listReadable = true;
   try {
-    list = (await run(tools.pgRestore, ['--list', record.path], { maxBuffer: 256 * 1024 * 1024, timeout: 10 * 60_000 })).stdout;
+    list = await readDumpList(tools.pgRestore, record.path);
   } catch (error) {
     listReadable = false;
     problems.push(`pg_restore --list could not read the backup: ${(error as Error).message.split('\n')[0]}`);
