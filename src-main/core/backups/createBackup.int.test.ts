@@ -1,5 +1,6 @@
 // The backup's per-table rows, against a real PostgreSQL with the real pg_dump / pg_restore (15 on PATH).
 import { execFile } from 'node:child_process';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -12,7 +13,7 @@ import { createBackup } from './createBackup';
 import { countRows, listTables } from './databaseFacts';
 import { digestDump } from './dumpFiles';
 import { readDumpList, rowsInDump } from './dumpList';
-import { pgToolsFor } from './pgTools';
+import { discoverPgTools, pgToolsFor } from './pgTools';
 import { verifyBackup } from './verifyBackup';
 
 const tempDir = tempFolders();
@@ -113,5 +114,23 @@ describe('a backup\'s row counts come from its dump', () => {
     const { counted, missing } = rowsInDump(record.tables, await readDumpList(tools.pgRestore, folder), await digestDump(folder));
     expect(missing).toEqual([]);
     expect(counted).toEqual(record.tables);
+  }, slow);
+
+  it('asks the installed pg_dumps their version once for a backup and its verification, not once per step', async () => {
+    const native = (await discoverPgTools()).find((t) => t.binDir.startsWith('/usr/lib/postgresql/') && t.pgRestore) ?? (await pgToolsFor(target()));
+    const bin = await tempDir('pgm-backup-bin-');
+    const asked = join(bin, 'asked.log');
+    // Stand-ins that write down each `--version` question, then are the real tools.
+    for (const [tool, real] of [['pg_dump', native.pgDump], ['pg_restore', native.pgRestore!]] as const) {
+      await writeFile(join(bin, tool), `#!/bin/sh\n[ "$1" = --version ] && echo ${tool} >> '${asked}'\nexec '${real}' "$@"\n`);
+      await chmod(join(bin, tool), 0o755);
+    }
+    const only = { preferencePath: bin, env: { PATH: bin }, wellKnownLocations: false };
+    const made = await createBackup(target(), { ...only, dataDir: await tempDir('pgm-backup-once-'), migrationsTable });
+    expect(made.status, made.message ?? '').toBe('complete');
+    expect(made.tool).toContain(join(bin, 'pg_dump'));
+    const verification = await verifyBackup(target(), made, only);
+    expect(verification.ok, verification.problems.join(' ')).toBe(true);
+    expect(await readFile(asked, 'utf8')).toBe('pg_dump\n');
   }, slow);
 });

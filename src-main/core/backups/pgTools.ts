@@ -107,16 +107,50 @@ export async function readServerVersion(target: DatabaseTarget): Promise<{ versi
 
 /** backups/tools: what is installed and what a backup of `target` would use. */
 export async function backupTools(target: DatabaseTarget, options: DiscoveryOptions = {}): Promise<BackupTools> {
-  const [found, server] = await Promise.all([discoverPgTools(options), readServerVersion(target).catch(() => null)]);
+  const [found, server] = await Promise.all([discoverFresh(options), readServerVersion(target).catch(() => null)]);
   if (!server) return { found, serverVersion: null, serverMajor: null, chosen: null };
   const chosen = pickPgDump(found, server.major);
   return { found, serverVersion: server.version, serverMajor: server.major, chosen, ...(chosen ? {} : { problem: noMatchingPgDump(found, server.version, server.major).toJSON() }) };
 }
 
+/**
+ * What discovery found, per search (preference, PATH, well-known locations), for a few minutes:
+ * asking every candidate `pg_dump --version` (Debian's is a Perl wrapper) took 0.3-1 s of each
+ * backup, verification and restore. A search that finds none that fits is redone at once, so a
+ * client installed after the error is seen; backups/tools always searches afresh.
+ */
+const discoveryCache = new Map<string, { at: number; found: Promise<PgToolInstall[]> }>();
+const discoveryCacheMs = 5 * 60_000;
+
+function discoveryKey(options: DiscoveryOptions): string {
+  const env = options.env ?? process.env;
+  return JSON.stringify([options.preferencePath ?? env.PGM_STUDIO_PG_BIN ?? '', env.PATH ?? '', options.wellKnownLocations !== false]);
+}
+
+function discoverFresh(options: DiscoveryOptions): Promise<PgToolInstall[]> {
+  const key = discoveryKey(options);
+  const found = discoverPgTools(options);
+  discoveryCache.set(key, { at: Date.now(), found });
+  found.catch(() => discoveryCache.delete(key));
+  return found;
+}
+
+function discoverRecent(options: DiscoveryOptions): Promise<PgToolInstall[]> {
+  const cached = discoveryCache.get(discoveryKey(options));
+  return cached && Date.now() - cached.at < discoveryCacheMs ? cached.found : discoverFresh(options);
+}
+
 /** The pg_dump/pg_restore for `target`, or the clear error. */
 export async function pgToolsFor(target: DatabaseTarget, options: DiscoveryOptions = {}): Promise<PgToolInstall & { pgRestore: string; serverVersion: string }> {
-  const [found, server] = await Promise.all([discoverPgTools(options), readServerVersion(target)]);
-  const chosen = pickPgDump(found, server.major);
+  const [recent, server] = await Promise.all([discoverRecent(options), readServerVersion(target)]);
+  const fits = (tool: PgToolInstall | null) => tool?.pgRestore != null;
+  let chosen = pickPgDump(recent, server.major);
+  let found = recent;
+  // Not found, or gone since (uninstalled, upgraded): search again before giving up.
+  if (!fits(chosen) || !(await isExecutable(chosen!.pgDump)) || !(await isExecutable(chosen!.pgRestore!))) {
+    found = await discoverFresh(options);
+    chosen = pickPgDump(found, server.major);
+  }
   if (!chosen?.pgRestore) throw noMatchingPgDump(found, server.version, server.major);
   return { ...chosen, pgRestore: chosen.pgRestore, serverVersion: server.version };
 }
