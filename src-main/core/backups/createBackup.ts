@@ -4,7 +4,7 @@ import { StudioError, type BackupEvent, type BackupRecord, type BackupTable } fr
 import { checkoutClient, describeTarget, explainDatabaseError, identityOf, type DatabaseTarget } from '../database';
 import { backupFolder, dumpPath, newBackupId, partialDumpPath, saveBackupRecord } from './backupStore';
 import { appliedMigrationNames, listTables } from './databaseFacts';
-import { digestDump, dumpSize } from './dumpFiles';
+import { dumpSize, followDump } from './dumpFiles';
 import { readDumpList, rowsInDump } from './dumpList';
 import { pgToolFailed, runPgTool } from './pgProcess';
 import { pgToolsFor, type DiscoveryOptions } from './pgTools';
@@ -65,9 +65,9 @@ export function dumpProgressTracker(total: number) {
  * pg_dump of the whole database (or `schemas`) into the backups folder. The table list and the
  * migration state are read in a REPEATABLE READ transaction whose snapshot pg_dump shares
  * (--snapshot), kept open until pg_dump is done (its parallel workers import it too). Each table's
- * row count is read from the dump itself once pg_dump is done (the lines of its data file, counted
- * while the dump is hashed): the record describes exactly the rows in the dump, and the database
- * is not read a second time while pg_dump competes for the same cores. Written as dump.partial and
+ * row count is read from the dump itself (the lines of its data file, counted as the dump is hashed,
+ * while pg_dump writes it): the record describes exactly the rows in the dump, and the database is
+ * not read a second time while pg_dump competes for the same cores. Written as dump.partial and
  * renamed when pg_dump succeeded; a failed or cancelled backup keeps its record (status says so)
  * and loses its partial dump.
  */
@@ -136,7 +136,14 @@ export async function createBackup(target: DatabaseTarget, options: BackupOption
     });
   }, 500);
   const args = [...defaultDumpArgs(), '--verbose', `--snapshot=${snapshot}`, `--file=${partial}`, ...(schemas ?? []).flatMap((s) => ['--schema', s])];
-  const result = await runPgTool(tools.pgDump, args, { target, signal: options.signal, onLine: (line) => progress.line(line) && report() });
+  // Hashed and counted while pg_dump writes: a table is read as soon as its file grows.
+  const digesting = followDump(partial);
+  const onLine = (line: string) => {
+    const finished = /finished item (\d+) TABLE DATA /.exec(line);
+    if (finished) digesting.finished(Number(finished[1]));
+    if (progress.line(line)) report();
+  };
+  const result = await runPgTool(tools.pgDump, args, { target, signal: options.signal, onLine });
   clearInterval(poll);
   await client.query('COMMIT').catch(() => undefined);
   await lease.releaseSession();
@@ -148,20 +155,23 @@ export async function createBackup(target: DatabaseTarget, options: BackupOption
     return record;
   };
   if (result.cancelled || result.code !== 0) {
+    await digesting.stop();
     await rm(partial, { recursive: true, force: true });
     if (result.cancelled) return finish({ status: 'cancelled', message: 'The backup was cancelled; its partial dump was removed.' });
     const failure = pgToolFailed('pg_dump', result, 'Check the message above: pg_dump needs SELECT on every table (and the schemas) it dumps.').message;
     return finish({ status: 'failed', message: `${failure} The partial dump was removed.` });
   }
   const final = dumpPath(options.dataDir, id);
-  await rename(partial, final);
   let read: { sizeBytes: number; sha256: string; counted: BackupTable[] };
   try {
-    const [sizeBytes, digest, list] = await Promise.all([dumpSize(final), digestDump(final), readDumpList(tools.pgRestore, final)]);
+    const [digest, list] = await Promise.all([digesting.complete(), readDumpList(tools.pgRestore, partial)]);
     const { counted, missing } = rowsInDump(tables, list, digest);
     if (missing.length > 0) throw new Error(`pg_dump wrote no data for ${missing.length} table(s): ${missing.join(', ')}.`);
-    read = { sizeBytes, sha256: digest.sha256, counted };
+    await rename(partial, final);
+    read = { sizeBytes: await dumpSize(final), sha256: digest.sha256, counted };
   } catch (error) {
+    await digesting.stop();
+    await rm(partial, { recursive: true, force: true });
     await rm(final, { recursive: true, force: true });
     return finish({ status: 'failed', message: `The finished dump could not be read back: ${(error as Error).message.split('\n')[0]} The dump was removed.` });
   }

@@ -1,5 +1,8 @@
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyRowCounter } from './dumpFiles';
+import { copyRowCounter, digestDump, followDump } from './dumpFiles';
 
 /** Rows counted with the content fed in chunks of `size` bytes. */
 function rowsOf(content: string, size = 1 << 20): number {
@@ -32,5 +35,28 @@ describe('rows of a dump\'s COPY data', () => {
     const content = `${Array.from({ length: 500 }, (_, i) => `${i}\tsome text ${'x'.repeat(i % 90)}`).join('\n')}\n\\.\n\n\n`;
     for (const size of [1, 2, 3, 7, 63, 64, 65, 4096]) expect(rowsOf(content, size)).toBe(500);
     expect(rowsOf('\\.\n\n\n', 1)).toBe(0);
+  });
+});
+
+describe('following a directory dump while it is written', () => {
+  it('gives the digest and rows of reading the finished dump, however the files grew', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'pgm-follow-'));
+    try {
+      const following = followDump(folder);
+      const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => `${from + i}\tline ${'y'.repeat(i % 300)}\\n${i}\n`).join('');
+      await appendFile(join(folder, '3001.dat'), rows(0, 2000));
+      await new Promise((r) => setTimeout(r, 250));
+      await appendFile(join(folder, '3002.dat'), rows(0, 10));
+      await appendFile(join(folder, '3001.dat'), `${rows(2000, 1500)}\\.\n\n\n`);
+      following.finished(3001);
+      await new Promise((r) => setTimeout(r, 250));
+      await appendFile(join(folder, '3002.dat'), `${rows(10, 5)}\\.\n\n\n`);
+      await appendFile(join(folder, 'toc.dat'), 'table of contents');
+      const followed = await following.complete();
+      expect(followed.dataRows).toEqual(new Map([[3001, 3500], [3002, 15]]));
+      expect(followed).toEqual(await digestDump(folder));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 
@@ -44,37 +43,50 @@ export function copyRowCounter() {
   };
 }
 
+type RowsIn = 'plain' | 'gzip' | null;
+
 /**
  * SHA-256 of a file's bytes; with `rows`, also the rows of the COPY text it holds (after gunzip when
- * it is 'gzip'), counted in the same read.
+ * it is 'gzip'), counted in the same read. Reads while the file grows (a dump being written) until
+ * `complete()` was true before a read that found nothing more.
  */
-function readFileDigest(path: string, rows: 'plain' | 'gzip' | null): Promise<{ sha256: string; rows: number }> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    const counter = copyRowCounter();
-    const gunzip = rows === 'gzip' ? createGunzip() : null;
-    let pending = gunzip ? 2 : 1;
-    const settle = () => {
-      if (--pending === 0) resolve({ sha256: hash.digest('hex'), rows: counter.rows() });
-    };
-    gunzip?.on('data', (chunk: Buffer) => counter.add(chunk)).on('error', reject).on('end', settle);
-    createReadStream(path, { highWaterMark: 1 << 20 })
-      .on('data', (chunk) => {
-        const bytes = chunk as Buffer;
-        hash.update(bytes);
-        if (rows === 'plain') counter.add(bytes);
-        gunzip?.write(bytes);
-      })
-      .on('error', reject)
-      .on('end', () => {
-        gunzip?.end();
-        settle();
-      });
-  });
+async function followFile(path: string, rows: RowsIn, complete: () => boolean): Promise<{ sha256: string; rows: number }> {
+  const hash = createHash('sha256');
+  const counter = copyRowCounter();
+  const gunzip = rows === 'gzip' ? createGunzip() : null;
+  const unzipped = gunzip ? new Promise<void>((resolve, reject) => gunzip.on('data', (chunk: Buffer) => counter.add(chunk)).on('error', reject).on('end', resolve)) : null;
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let offset = 0;
+    for (;;) {
+      const completeBefore = complete();
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+      if (bytesRead === 0) {
+        if (completeBefore) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
+      offset += bytesRead;
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      if (rows === 'plain') counter.add(chunk);
+      gunzip?.write(Buffer.from(chunk));
+    }
+  } finally {
+    await handle.close();
+  }
+  gunzip?.end();
+  await unzipped;
+  return { sha256: hash.digest('hex'), rows: counter.rows() };
 }
 
 /** A directory dump's table data file: `<dump id>.dat`, `.dat.gz` when pg_dump compressed it. */
 const dataFile = /^(\d+)\.dat(\.gz)?$/;
+const rowsIn = (file: string): RowsIn => {
+  const data = dataFile.exec(file);
+  return data ? (data[2] ? 'gzip' : 'plain') : null;
+};
 
 export interface DumpDigest {
   sha256: string;
@@ -82,23 +94,66 @@ export interface DumpDigest {
   dataRows: Map<number, number>;
 }
 
+/** The manifest's SHA-256 (`<sha256>  <file>` per file, sorted by name) and the data files' rows. */
+function manifestDigest(files: Map<string, { sha256: string; rows: number }>): DumpDigest {
+  const names = [...files.keys()].sort();
+  const dataRows = new Map<number, number>();
+  for (const name of names) {
+    const id = dataFile.exec(name)?.[1];
+    if (id !== undefined) dataRows.set(Number(id), files.get(name)!.rows);
+  }
+  const manifest = names.map((name) => `${files.get(name)!.sha256}  ${name}`);
+  return { sha256: createHash('sha256').update(`${manifest.join('\n')}\n`).digest('hex'), dataRows };
+}
+
 /**
- * SHA-256 of a dump file; for a directory dump, of its manifest (`<sha256>  <file>` per file, sorted),
- * so a changed, missing or extra file changes it. The data files' rows are counted in the same read.
+ * SHA-256 of a dump file; for a directory dump, of its manifest, so a changed, missing or extra file
+ * changes it. The data files' rows are counted in the same read.
  */
 export async function digestDump(path: string): Promise<DumpDigest> {
   const info = await stat(path);
-  if (!info.isDirectory()) return { sha256: (await readFileDigest(path, null)).sha256, dataRows: new Map() };
-  const files = (await readdir(path)).sort();
-  const manifest: string[] = [];
-  const dataRows = new Map<number, number>();
-  for (const file of files) {
-    const data = dataFile.exec(file);
-    const digest = await readFileDigest(join(path, file), data ? (data[2] ? 'gzip' : 'plain') : null);
-    if (data) dataRows.set(Number(data[1]), digest.rows);
-    manifest.push(`${digest.sha256}  ${file}`);
-  }
-  return { sha256: createHash('sha256').update(`${manifest.join('\n')}\n`).digest('hex'), dataRows };
+  if (!info.isDirectory()) return { sha256: (await followFile(path, null, () => true)).sha256, dataRows: new Map() };
+  const files = new Map<string, { sha256: string; rows: number }>();
+  for (const file of (await readdir(path)).sort()) files.set(file, await followFile(join(path, file), rowsIn(file), () => true));
+  return manifestDigest(files);
+}
+
+/**
+ * digestDump of a directory dump while pg_dump writes it: each data file is read as it grows, so
+ * hashing and counting run beside the dump (on a core a table's COPY leaves idle) instead of after
+ * it. `finished(id)`: pg_dump --verbose said that item is written; `complete()` once pg_dump exited
+ * successfully reads what is left (and the files written last, such as toc.dat); `stop()` on failure.
+ */
+export function followDump(folder: string) {
+  const followed = new Map<string, Promise<{ sha256: string; rows: number }>>();
+  const finishedIds = new Set<number>();
+  let exited = false;
+  const follow = (file: string) => {
+    const id = Number(dataFile.exec(file)?.[1]);
+    const reading = followFile(join(folder, file), rowsIn(file), () => exited || finishedIds.has(id));
+    reading.catch(() => undefined);
+    followed.set(file, reading);
+  };
+  const scan = async () => {
+    for (const file of await readdir(folder).catch(() => [] as string[])) if (!followed.has(file) && dataFile.test(file)) follow(file);
+  };
+  const timer = setInterval(() => void scan(), 100);
+  return {
+    finished: (id: number) => void finishedIds.add(id),
+    async complete(): Promise<DumpDigest> {
+      clearInterval(timer);
+      exited = true;
+      for (const file of await readdir(folder)) if (!followed.has(file)) followed.set(file, followFile(join(folder, file), rowsIn(file), () => true));
+      const files = new Map<string, { sha256: string; rows: number }>();
+      for (const [file, reading] of followed) files.set(file, await reading);
+      return manifestDigest(files);
+    },
+    async stop(): Promise<void> {
+      clearInterval(timer);
+      exited = true;
+      await Promise.allSettled(followed.values());
+    },
+  };
 }
 
 export async function dumpSha256(path: string): Promise<string> {
