@@ -84,7 +84,7 @@ export async function run(): Promise<void> {
     out(`database: ${database.description}, ${mib(size)} (filled in ${seconds(fillMs)}); pg_dump ${tools.version}`);
     out(`app backup  = createBackup end to end: snapshot and table list, pg_dump ${defaultDumpArgs().join(' ')} (jobs = ${backupJobs()}), rename, size, SHA-256 and per-table rows read from the dump; its record written`);
     out('app restore = restoreBackup into a new database: CREATE DATABASE, pg_restore -j, the post-restore row-count check');
-    out('plain       = pg_dump -Fc -f FILE (default compression) / pg_restore -d DB FILE into a database created beforehand (not timed)');
+    out('plain       = pg_dump -Fc -f FILE (default compression) / CREATE DATABASE, then pg_restore -d DB FILE (the same new database as the app restores into)');
     out('verify      = verifyBackup without a test restore (pg_restore --list, SHA-256 again): a separate step, timed apart, in neither target');
 
     const plainFile = join(dataDir, 'plain.dump');
@@ -121,8 +121,10 @@ export async function run(): Promise<void> {
         name: 'plain pg_restore',
         work: async (round) => {
           const name = `bench_plain_restore_${round}`;
-          await createDatabase(target, name);
-          times.plainRestore.push(await timed(() => run$(tools.pgRestore, ['-d', name, plainFile], { env })));
+          times.plainRestore.push(await timed(async () => {
+            await createDatabase(target, name);
+            await run$(tools.pgRestore, ['-d', name, plainFile], { env });
+          }));
           await dropDatabase(target, name);
         },
       },
