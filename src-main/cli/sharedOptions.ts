@@ -38,6 +38,8 @@ export interface CliStudio {
   databaseUrl?: string;
   /** Interrupts the run in progress (Ctrl-C); resolves when it has rolled back. False when none was running. */
   interruptRun(): Promise<boolean>;
+  /** See Studio.warmConnection. */
+  warmConnection(): void;
 }
 
 /**

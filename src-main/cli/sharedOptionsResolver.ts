@@ -84,7 +84,7 @@ export function createSharedOptionsResolver(terminal: Terminal, env: NodeJS.Proc
         connectionProgress: { onProgress: note, ...(verbose ? { onLog: (line: string) => note(`sandbox: ${line}`) } : {}) },
       });
       const { dispatch } = createRouter(studio.handlers, log);
-      cliStudio = { api: createStudioApi(channelNames, dispatch, studio.events.subscribe), events: studio.events, databaseUrl, interruptRun: studio.interruptRun };
+      cliStudio = { api: createStudioApi(channelNames, dispatch, studio.events.subscribe), events: studio.events, databaseUrl, interruptRun: studio.interruptRun, warmConnection: studio.warmConnection };
       return cliStudio;
     },
 

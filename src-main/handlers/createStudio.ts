@@ -3,7 +3,7 @@ import { createAppliedSourceStore } from '../core/authoring/appliedSources';
 import { onDatabase } from '../core/authoring/scratchDatabases';
 import type { ConnectionStoreOptions } from '../core/connections';
 import { SandboxConnection } from '../core/connections/sandboxConnection';
-import { retainDatabasePools, type DatabaseTarget } from '../core/database';
+import { retainDatabasePools, withClient, type DatabaseTarget } from '../core/database';
 import { createProjectSession } from '../core/project/projectSession';
 import { appHandlers } from './app';
 import { historyHandlers, recordHistory } from './history';
@@ -54,6 +54,11 @@ export interface Studio {
   events: EventBus;
   /** Interrupt the run in progress (rolled back); resolves when it has ended. False when none was running. */
   interruptRun(): Promise<boolean>;
+  /**
+   * Open a pooled connection to the current database in the background (TCP, TLS, authentication), so
+   * that it is ready when the command asks for it; never fails (the command reports its own errors).
+   */
+  warmConnection(): void;
   /** Stop what the studio started (its database connections, the sandbox server). */
   close(): Promise<void>;
 }
@@ -144,6 +149,9 @@ export function createStudio(options: StudioOptions): Studio {
     handlers,
     events,
     interruptRun: () => runs.interrupt(),
+    warmConnection: () => {
+      void connections.target(undefined).then((target) => withClient(target, async () => undefined)).catch(() => undefined);
+    },
     close: async () => {
       // Connections first: the sandbox server stops after them.
       await releasePools();

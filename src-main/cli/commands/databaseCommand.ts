@@ -36,6 +36,8 @@ export async function withDatabase(deps: CommandDeps, command: Command, work: (c
   const stopHandlers = interruptOnStopSignals({ terminal: deps.terminal, interruptRun: studio.interruptRun, isDone: () => done });
   // The project first: a wrong --migrations-dir should not wait for a sandbox to start.
   const { project } = await studio.api.app.info({});
+  // Connect while the connection's label, the guards and the migrations folder are read: ready when the command asks.
+  studio.warmConnection();
   const label = await databaseLabel(studio, deps.terminal);
   deps.terminal.err(deps.terminal.errStyle.dim(`database: ${label} · migrations: ${project.settings.migrationsDir}`));
   const progress = createRunProgress(deps.terminal, { verbose });
