@@ -122,6 +122,11 @@ describe.each([
     }
   });
 
+  it('reads a large file to its end', async () => {
+    await writeFile(join(dir, '1002_large.js'), `${'// padding\n'.repeat(20_000)}exports.up = (pgm) => {};\nexports.down = (pgm) => {};\n`);
+    expect((await downSteps())['1002_large.js']).toBe(true);
+  });
+
   it('tells the size and mtime it last saw of each file', async () => {
     await downSteps();
     const { size, mtimeMs } = await stat(join(dir, '1000_a.js'));

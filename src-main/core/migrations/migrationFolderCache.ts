@@ -77,7 +77,8 @@ function readDownStep(path: string, file: string, readAt: number): DownStepEntry
     const buffer = size <= sharedBuffer.length ? sharedBuffer : Buffer.allocUnsafe(size);
     let length = 0;
     try {
-      for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, length);
+      // Up to the size fstat gave, no read more to find the end: a file written meanwhile has a new mtime, read next time.
+      for (let n = 1; n > 0 && length < size; length += n) n = readSync(fd, buffer, length, size - length, length);
     } catch {
       length = 0; // a folder named like a migration: "no down"
     }
