@@ -96,6 +96,16 @@ describe.each([
     expect(await downSteps()).toEqual({ '1000_a.js': true, '1002_b.js': true });
   });
 
+  it('sees a file replaced by another of the same size and mtime (rsync -a, cp -p)', async () => {
+    const mtime = new Date('2025-03-03T00:00:00Z');
+    await utimes(join(dir, '1000_a.js'), mtime, mtime);
+    expect((await downSteps())['1000_a.js']).toBe(true);
+    await writeFile(join(dir, '.incoming'), withDown.replace('down', 'dowm'));
+    await utimes(join(dir, '.incoming'), mtime, mtime);
+    await rename(join(dir, '.incoming'), join(dir, '1000_a.js'));
+    expect((await downSteps())['1000_a.js']).toBe(false);
+  });
+
   it('follows a folder removed and made again at the same path', async () => {
     await downSteps();
     await rm(dir, { recursive: true });

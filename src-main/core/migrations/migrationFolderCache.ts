@@ -39,6 +39,8 @@ export interface MigrationFolderCache {
 }
 
 interface DownStepEntry extends FileVersion {
+  /** A file replaced by a rename (rsync, cp -p) may keep size and mtime, not the inode. */
+  ino: number;
   hasDown: boolean;
   /** Modified so shortly before it was read that a second write could keep its size and mtime: read again. */
   racy: boolean;
@@ -73,7 +75,7 @@ function readDownStep(path: string, file: string, readAt: number): DownStepEntry
     return null; // gone or unreadable: listed, "no down", not remembered (a run names the file if it fails to load it)
   }
   try {
-    const { size, mtimeMs } = fstatSync(fd);
+    const { size, mtimeMs, ino } = fstatSync(fd);
     const buffer = size <= sharedBuffer.length ? sharedBuffer : Buffer.allocUnsafe(size);
     let length = 0;
     try {
@@ -82,7 +84,7 @@ function readDownStep(path: string, file: string, readAt: number): DownStepEntry
     } catch {
       length = 0; // a folder named like a migration: "no down"
     }
-    return { size, mtimeMs, racy: mtimeMs >= readAt - racyMarginMs, hasDown: hasDownStep(file, buffer.toString('utf8', 0, length)) };
+    return { size, mtimeMs, ino, racy: mtimeMs >= readAt - racyMarginMs, hasDown: hasDownStep(file, buffer.toString('utf8', 0, length)) };
   } catch {
     return null;
   } finally {
@@ -98,7 +100,8 @@ function statOrNull(path: string): Stats | null {
   }
 }
 
-const sameVersion = (known: FileVersion, current: FileVersion | null) => current !== null && current.size === known.size && current.mtimeMs === known.mtimeMs;
+const sameVersion = (known: DownStepEntry, current: Stats | null) =>
+  current !== null && current.size === known.size && current.mtimeMs === known.mtimeMs && current.ino === known.ino;
 
 /** The cached answer while the file's size and mtime are unchanged, otherwise a fresh read. */
 function checkDownStep(path: string, file: string, known: DownStepEntry | undefined, readAt: number): DownStepEntry | null {
