@@ -33,7 +33,7 @@ export interface FolderScan {
 export interface MigrationFolderCache {
   scan(dir: string): Promise<FolderScan>;
   /** A file's size and mtime as the last scan of its folder saw them (undefined: not seen, or a link). */
-  version(dir: string, file: string): FileVersion | undefined;
+  version(dir: string, file: string): Readonly<FileVersion> | undefined;
   /** Stops the folder watches (a cache dropped without close leaks nothing that keeps a process alive). */
   close(): void;
 }
@@ -212,8 +212,7 @@ export function createMigrationFolderCache({ watchFolder: watch = watchFolder }:
     version(dir, file) {
       const state = folders.get(dir);
       if (!state || state.links.has(file)) return undefined;
-      const entry = state.entries.get(file);
-      return entry && { size: entry.size, mtimeMs: entry.mtimeMs };
+      return state.entries.get(file);
     },
     close() {
       for (const state of folders.values()) state.watch?.close();

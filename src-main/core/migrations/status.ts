@@ -104,7 +104,7 @@ function mergeInRunOrder(files: readonly MigrationFile[], missing: readonly Appl
 const migrationFolders = createMigrationFolderCache();
 
 /** A migration file's size and mtime as the last status of its folder saw them (for callers keeping their own per-file cache). */
-export function knownFileVersion(dir: string, file: string): FileVersion | undefined {
+export function knownFileVersion(dir: string, file: string): Readonly<FileVersion> | undefined {
   return migrationFolders.version(dir, file);
 }
 
