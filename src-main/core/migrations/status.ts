@@ -1,6 +1,6 @@
 import type { MigrationEntry, MigrationStatus, ProjectSettings } from '../../contract';
-import { withClient, type DatabaseTarget } from '../database';
-import { readAppliedMigrations, type AppliedMigration } from './appliedMigrations';
+import { poolKey, withClient, type DatabaseTarget } from '../database';
+import { migrationsTableExists, migrationsTableName, readAppliedRows, type AppliedMigration } from './appliedMigrations';
 import { createMigrationFolderCache, type FileVersion, type MigrationFolderCache } from './migrationFolderCache';
 import { compareFileNames, duplicateNames, migrationTimestamp, sortInRunOrder, type MigrationFile } from './migrationFiles';
 
@@ -12,40 +12,41 @@ export function buildStatus(files: readonly MigrationFile[], applied: AppliedMig
   const appliedByName = new Map<string, AppliedMigration>();
   for (const a of applied) appliedByName.set(a.name, a);
   const { fileNames, duplicates, timestamps } = listingFacts(files);
-  // The files are in run order already: only the few applied names without a file are sorted and merged in.
+  // The files are in run order already: only the few applied names without a file are sorted, each
+  // placed before the files that sort after it.
   const missing = sortInRunOrder(applied.filter((a) => !fileNames.has(a.name)), (m) => m.name);
-  const merged = mergeInRunOrder(files, missing);
-  // Last applied in file order: a pending file sorting before it was skipped (node-pg-migrate's check-order error).
-  let lastApplied = -1;
-  for (let at = 0; at < merged.length; at++) {
-    const item = merged[at]!;
-    if (item.missing !== undefined || appliedByName.has(item.file.name)) lastApplied = at;
-  }
+  const missingBefore = filesSortingUpTo(files, missing);
+  // A pending file sorting before the last applied one, file or missing, was skipped (node-pg-migrate's check-order error).
+  let lastAppliedFile = -1;
+  for (let at = files.length - 1; at >= 0 && lastAppliedFile < 0; at--) if (appliedByName.has(files[at]!.name)) lastAppliedFile = at;
+  const skippedBelow = Math.max(lastAppliedFile, missingBefore.at(-1) ?? 0);
 
   const migrations: MigrationEntry[] = [];
-  for (let at = 0; at < merged.length; at++) {
-    const { file: f, missing: m } = merged[at]!;
-    if (m !== undefined) {
-      migrations.push({ name: m.name, timestamp: migrationTimestamp(m.name), file: null, state: 'missing-file', runOn: m.runOn, hasDown: null });
-      continue;
-    }
+  const pendingMigrations: string[] = [];
+  const pushMissing = (m: AppliedMigration) =>
+    migrations.push({ name: m.name, timestamp: migrationTimestamp(m.name), file: null, state: 'missing-file', runOn: m.runOn, hasDown: null });
+  let nextMissing = 0;
+  for (let at = 0; at < files.length; at++) {
+    for (; nextMissing < missing.length && missingBefore[nextMissing]! <= at; nextMissing++) pushMissing(missing[nextMissing]!);
+    const f = files[at]!;
     // Files sharing a name become one entry in error (its first file), so each name is one row.
     const sharing = duplicates.get(f.name);
     if (sharing !== undefined && sharing[0] !== f.file) continue;
     const run = appliedByName.get(f.name);
     const entry: MigrationEntry = {
       name: f.name,
-      timestamp: timestamps.get(f.file) ?? 0,
+      timestamp: timestamps[at]!,
       file: f.file,
-      state: sharing ? 'duplicate-name' : run ? 'applied' : at < lastApplied ? 'out-of-order' : 'pending',
+      state: sharing ? 'duplicate-name' : run ? 'applied' : at < skippedBelow ? 'out-of-order' : 'pending',
       runOn: run?.runOn ?? null,
       hasDown: hasDown.get(f.file) ?? false,
     };
     if (sharing) entry.duplicateFiles = sharing;
     migrations.push(entry);
+    // Not recorded yet is pending, whatever else is wrong with it: a duplicate pair is not "up to date".
+    if (run === undefined) pendingMigrations.push(f.name);
   }
-  // Not recorded yet is pending, whatever else is wrong with it: a duplicate pair is not "up to date".
-  const pendingMigrations = migrations.filter((m) => m.runOn === null).map((m) => m.name);
+  for (; nextMissing < missing.length; nextMissing++) pushMissing(missing[nextMissing]!);
   return {
     appliedMigrations: applied.map((a) => a.name),
     pendingMigrations,
@@ -58,8 +59,8 @@ export function buildStatus(files: readonly MigrationFile[], applied: AppliedMig
 interface ListingFacts {
   fileNames: Set<string>;
   duplicates: Map<string, string[]>;
-  /** File -> migrationTimestamp of its name. */
-  timestamps: Map<string, number>;
+  /** migrationTimestamp of each file's name, by position. */
+  timestamps: number[];
 }
 
 // What depends on the listing alone, once per listing: the folder cache hands out the same array while the folder's names stay.
@@ -68,40 +69,52 @@ const factsOfListing = new WeakMap<readonly MigrationFile[], ListingFacts>();
 function listingFacts(files: readonly MigrationFile[]): ListingFacts {
   let facts = factsOfListing.get(files);
   if (facts === undefined) {
-    facts = { fileNames: new Set(), duplicates: duplicateNames(files), timestamps: new Map() };
-    for (const f of files) {
-      facts.fileNames.add(f.name);
-      facts.timestamps.set(f.file, migrationTimestamp(f.name));
-    }
+    facts = { fileNames: new Set(files.map((f) => f.name)), duplicates: duplicateNames(files), timestamps: files.map((f) => migrationTimestamp(f.name)) };
     factsOfListing.set(files, facts);
   }
   return facts;
 }
 
-type RunOrderItem = { file: MigrationFile; missing?: undefined } | { file?: undefined; missing: AppliedMigration };
-
-/** Files and recorded names without a file, each list in run order, as one list in run order (a file first on a tie). */
-function mergeInRunOrder(files: readonly MigrationFile[], missing: readonly AppliedMigration[]): RunOrderItem[] {
-  const merged: RunOrderItem[] = [];
-  let next = 0;
-  for (const m of missing) {
-    // The first file sorting after this name, by binary search from where the previous name went.
-    let low = next;
+/** For each name (in run order), how many of the files (in run order) sort before it or with it. */
+function filesSortingUpTo(files: readonly MigrationFile[], names: readonly AppliedMigration[]): number[] {
+  const counts: number[] = [];
+  let low = 0;
+  for (const { name } of names) {
     let high = files.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (compareFileNames(files[middle]!.file, m.name) <= 0) low = middle + 1;
+      if (compareFileNames(files[middle]!.file, name) <= 0) low = middle + 1;
       else high = middle;
     }
-    for (; next < low; next++) merged.push({ file: files[next]! });
-    merged.push({ missing: m });
+    counts.push(low);
   }
-  for (; next < files.length; next++) merged.push({ file: files[next]! });
-  return merged;
+  return counts;
 }
 
 /** One per process: the app and the server keep it warm across status calls; the CLI reads cold once. */
 const migrationFolders = createMigrationFolderCache();
+
+// Migrations tables seen to exist, by database and table: read at once next time, one round trip instead of two.
+const tablesSeen = new Set<string>();
+// Undefined table, undefined schema: dropped since it was seen.
+const tableGone = new Set(['42P01', '3F000']);
+
+async function readApplied(db: DatabaseTarget, project: ProjectSettings): Promise<AppliedMigration[]> {
+  const key = `${poolKey(db)} ${migrationsTableName(project)}`;
+  return withClient(db, async (client) => {
+    if (tablesSeen.has(key)) {
+      try {
+        return await readAppliedRows(client, project);
+      } catch (error) {
+        if (!tableGone.has((error as { code?: string }).code ?? '')) throw error;
+        tablesSeen.delete(key);
+      }
+    }
+    if (!(await migrationsTableExists(client, project))) return [];
+    tablesSeen.add(key);
+    return readAppliedRows(client, project);
+  });
+}
 
 /** A migration file's size and mtime as the last status of its folder saw them (for callers keeping their own per-file cache). */
 export function knownFileVersion(dir: string, file: string): Readonly<FileVersion> | undefined {
@@ -114,7 +127,7 @@ export function knownFileVersion(dir: string, file: string): Readonly<FileVersio
  * `folders`: the process's cache unless a caller (the bench's cold runs) brings a fresh one.
  */
 export async function getStatus(db: DatabaseTarget, project: ProjectSettings, folders: MigrationFolderCache = migrationFolders): Promise<MigrationStatus> {
-  const appliedRead = withClient(db, (client) => readAppliedMigrations(client, project));
+  const appliedRead = readApplied(db, project);
   appliedRead.catch(() => undefined); // a folder that cannot be read is the error reported
   const { files, hasDown } = await folders.scan(project.migrationsDir);
   return buildStatus(files, await appliedRead, hasDown);
