@@ -1,4 +1,4 @@
-import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,5 +198,29 @@ describe('edited after apply', { timeout: 120_000 }, () => {
     status = envelopeValue<MigrationStatus>(await dispatch('migrations/status', {}));
     expect(status.migrations.find((m) => m.name === name)?.editedAfterApply).toBeUndefined();
     await writeFile(file, original);
+  });
+
+  it('flags an edit made right after a status looked, at the same size and mtime', async () => {
+    const name = '1734567890000_initial_database_setup';
+    const file = join(migrationsDir, `${name}.js`);
+    const original = await readFile(file, 'utf8');
+    const sameSize = original.replace('pgm.', 'PGM.');
+    expect(sameSize).not.toBe(original);
+    expect(sameSize).toHaveLength(original.length);
+    envelopeValue(await dispatch('migrations/run', { selection: { direction: 'up', count: 1 } }));
+    try {
+      // Written this second, as an editor saves: a second save in the same mtime tick keeps size and mtime.
+      const thisSecond = new Date(Math.floor(Date.now() / 1000) * 1000);
+      await utimes(file, thisSecond, thisSecond);
+      let status = envelopeValue<MigrationStatus>(await dispatch('migrations/status', {}));
+      expect(status.migrations.find((m) => m.name === name)?.editedAfterApply).toBeUndefined();
+      await writeFile(file, sameSize);
+      await utimes(file, thisSecond, thisSecond);
+      status = envelopeValue<MigrationStatus>(await dispatch('migrations/status', {}));
+      expect(status.migrations.find((m) => m.name === name)?.editedAfterApply?.currentContent).toBe(sameSize);
+    } finally {
+      await writeFile(file, original);
+      envelopeValue(await dispatch('migrations/run', { selection: { direction: 'down', count: 1 } }));
+    }
   });
 });

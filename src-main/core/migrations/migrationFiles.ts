@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { getNumericPrefix } from 'node-pg-migrate/utils/fileNameUtils';
@@ -55,8 +56,8 @@ export function sortInRunOrder<T>(items: readonly T[], fileNameOf: (item: T) => 
   return keyed.map((k) => k.item);
 }
 
-/** One readdir, no file contents: the names of the migration files, in directory order. */
-export async function readMigrationFileNames(dir: string): Promise<string[]> {
+/** One readdir, no file contents: the migration files' folder entries, in directory order. */
+export async function readMigrationFolderEntries(dir: string): Promise<Dirent[]> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -65,7 +66,12 @@ export async function readMigrationFileNames(dir: string): Promise<string[]> {
       hint: 'Check --migrations-dir and that the folder is readable.',
     });
   }
-  return entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isMigrationFileName(e.name)).map((e) => e.name);
+  return entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isMigrationFileName(e.name));
+}
+
+/** One readdir, no file contents: the names of the migration files, in directory order. */
+export async function readMigrationFileNames(dir: string): Promise<string[]> {
+  return (await readMigrationFolderEntries(dir)).map((e) => e.name);
 }
 
 /** Migration file names in run order; refuses a name node-pg-migrate could not order. */
@@ -87,9 +93,15 @@ export async function listMigrationFiles(dir: string): Promise<MigrationFile[]> 
 
 /** Names carried by more than one file (`…01_same.js` and `…01_same.sql`), with those files in run order. */
 export function duplicateNames(files: readonly MigrationFile[]): Map<string, string[]> {
-  const byName = new Map<string, string[]>();
-  for (const f of files) byName.set(f.name, [...(byName.get(f.name) ?? []), f.file]);
-  return new Map([...byName].filter(([, sharing]) => sharing.length > 1));
+  const firstFile = new Map<string, string>();
+  const sharedNames = new Map<string, string[]>();
+  for (const f of files) {
+    const first = firstFile.get(f.name);
+    if (first === undefined) firstFile.set(f.name, f.file);
+    else if (sharedNames.has(f.name)) sharedNames.get(f.name)!.push(f.file);
+    else sharedNames.set(f.name, [first, f.file]);
+  }
+  return sharedNames;
 }
 
 /**

@@ -49,6 +49,17 @@ describe('status from pgmigrations and the directory listing', () => {
     expect(status.migrations[0]?.runOn).toBe(runOn.rows[0]?.run_on.toISOString());
   });
 
+  it('a migrations table dropped after status saw it: nothing applied, no error', async () => {
+    await runMigrations(target(), project.settings, { direction: 'up', count: 1 });
+    expect((await getStatus(target(), project.settings)).appliedMigrations).toEqual(['1000_create_authors']);
+    expect((await getStatus(target(), project.settings)).appliedMigrations).toEqual(['1000_create_authors']);
+    await db.query('DROP TABLE pgmigrations');
+    expect(await getStatus(target(), project.settings)).toMatchObject({ appliedMigrations: [], lastMigration: null, isUpToDate: false });
+    await db.query('CREATE TABLE pgmigrations (id serial PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL)');
+    await db.query("INSERT INTO pgmigrations (name, run_on) VALUES ('1000_create_authors', now())");
+    expect((await getStatus(target(), project.settings)).appliedMigrations).toEqual(['1000_create_authors']);
+  });
+
   it('missing file: applied but deleted from the directory', async () => {
     await runMigrations(target(), project.settings, { direction: 'up' });
     await project.remove('1001_create_books.js');
