@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
     out(`  getStatus          median ${formatMs(timing.medianMs)} (min ${formatMs(timing.minMs)}, max ${formatMs(timing.maxMs)}, ${timing.runs} runs after 1 warm-up)`);
     out(`  memory over runs   heap ${formatMb(memory.heapAfterRunBytes)} after the runs, ${formatMb(memory.heapRetainedBytes)} retained after GC; RSS ${formatMb(memory.rssBytes)}`);
     out(`  result             ${last.migrations.length} entries, ${last.appliedMigrations.length} applied, ${last.pendingMigrations.length} pending, up to date: ${last.isUpToDate}`);
-    out(`  CLI status --json  median ${formatMs(cliMs)} (${cliRuns} runs, including Node and tsx start-up)`);
+    out(`  CLI status --json  median ${formatMs(cliMs)} (${cliRuns} runs, whole process through bin/pgm-studio.js: the out/cli bundle once built, else tsx)`);
   } finally {
     await database.dispose().catch((error: unknown) => log(`could not clean up the bench database: ${String(error)}`));
     await rm(dir, { recursive: true, force: true });
