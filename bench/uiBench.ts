@@ -55,6 +55,8 @@ async function loadOnce(newPage: () => Promise<Page>, url: string): Promise<Load
   const settled = await Promise.all(responses);
   await page.context().close();
   const assets = settled.filter((r) => r.type === 'script' || r.type === 'stylesheet');
+  // BENCH_UI_FILES=1: which files made up the figure (to see what a change added to the first screen).
+  if (process.env.BENCH_UI_FILES === '1') for (const r of assets) process.stderr.write(`    ${kb(r.bytes).padStart(7)} ${r.encoding.padEnd(8)} ${r.path}\n`);
   return {
     firstRowMs,
     scriptAndStyleBytes: assets.reduce((sum, r) => sum + r.bytes, 0),
