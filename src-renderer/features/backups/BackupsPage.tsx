@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Center, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconArrowBackUp, IconDatabaseExport } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
@@ -15,6 +15,7 @@ import { BackupsTable } from './BackupsTable';
 import { RestoreDialog } from './RestoreDialog';
 import { TransferProgressCard } from './TransferProgressCard';
 import { useTransferProgress } from './useTransferProgress';
+import { PageHeader } from '../../lib/PageHeader';
 
 /** `#/backups?rollback=NAME` opens the guided rollback to NAME ("" lets the operator choose). */
 export const rollbackParam = 'rollback';
@@ -58,18 +59,16 @@ function BackupsOverview({ onGuidedRollback }: { onGuidedRollback(): void }) {
   return (
     <ScrollArea h="100%" data-testid="backups-page">
       <Stack p="md" gap="md">
-        <Group justify="space-between" align="flex-start">
-          <Stack gap={0}>
-            <Title order={2} size="h3">Backups</Title>
-            <Text size="sm" c="dimmed">
-              pg_dump backups of your databases{backups.data ? <>, kept in <Text span ff="monospace" size="sm">{backups.data.folder}</Text></> : ''}. Only a complete one can be restored.
-            </Text>
-          </Stack>
-          <Group gap="xs">
-            <Button leftSection={<IconDatabaseExport size={16} />} loading={create.isPending} onClick={() => create.mutate()}>Back up now</Button>
-            <Button variant="default" color="red" leftSection={<IconArrowBackUp size={16} />} onClick={onGuidedRollback}>Guided rollback…</Button>
-          </Group>
-        </Group>
+        <PageHeader
+          title="Backups"
+          description={<>pg_dump backups of your databases{backups.data ? <>, kept in <Text span ff="monospace" size="sm">{backups.data.folder}</Text></> : ''}. Only a complete one can be restored.</>}
+          actions={
+            <Group gap="xs">
+              <Button leftSection={<IconDatabaseExport size={16} />} loading={create.isPending} onClick={() => create.mutate()}>Back up now</Button>
+              <Button variant="default" color="red" leftSection={<IconArrowBackUp size={16} />} onClick={onGuidedRollback}>Guided rollback…</Button>
+            </Group>
+          }
+        />
         {showProgress && <TransferProgressCard progress={progress} cancelling={cancel.isPending} onCancel={() => cancel.mutate(progress.backupId)} />}
         {backups.isPending && <Center py="xl"><Loader size="sm" /></Center>}
         {backups.isError && <ErrorAlert error={backups.error} />}

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Loader, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Loader, ScrollArea, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { useConnections } from '../../lib/queries';
 import { useConnectionMutations } from '../connections/useConnectionMutations';
 import { EnvironmentCard } from './EnvironmentCard';
 import { environmentStatus } from './environmentStatus';
+import { PageHeader } from '../../lib/PageHeader';
 
 /** Under ['migrations', ...] so that a run anywhere refreshes these cards too. */
 const environmentKey = (connectionId: string) => ['migrations', 'environment', connectionId] as const;
@@ -32,15 +33,15 @@ export function EnvironmentsPage() {
   return (
     <ScrollArea h="100%" data-testid="environments-page">
       <Stack p="md" gap="md">
-        <Group justify="space-between">
-          <Stack gap={0}>
-            <Title order={2} size="h3">Environments</Title>
-            <Text size="sm" c="dimmed">Every database of this project, and which migration each one is at.</Text>
-          </Stack>
-          <Button variant="default" leftSection={fetching ? <Loader size={14} /> : <IconRefresh size={16} />} onClick={() => statuses.forEach((s) => void s.refetch())}>
-            Refresh
-          </Button>
-        </Group>
+        <PageHeader
+          title="Environments"
+          description="Every database of this project, and which migration each one is at."
+          actions={
+            <Button variant="default" leftSection={fetching ? <Loader size={14} /> : <IconRefresh size={16} />} onClick={() => statuses.forEach((s) => void s.refetch())}>
+              Refresh
+            </Button>
+          }
+        />
         {list.isError && <Alert color="red" title="The connections could not be listed.">{list.error.message}</Alert>}
         {list.isSuccess && connections.length === 0 && <Text c="dimmed">No connection belongs to this project yet. Add one under Connections.</Text>}
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">

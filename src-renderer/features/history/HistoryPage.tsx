@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Center, Group, Loader, MultiSelect, Pagination, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, MultiSelect, Pagination, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { studio } from '../../lib/studio';
 import { useStudioEvents } from '../../lib/useStudioEvents';
 import { HistoryEntryRow } from './HistoryEntryRow';
 import { historyKey } from './historyKey';
+import { PageHeader } from '../../lib/PageHeader';
 
 const pageSize = 50;
 
@@ -50,16 +51,16 @@ export function HistoryPage() {
   return (
     <ScrollArea h="100%" data-testid="history-page">
       <Stack p="md" gap="md">
-        <Group justify="space-between" align="flex-start">
-          <Stack gap={0}>
-            <Title order={2} size="h3">History</Title>
-            <Text size="sm" c="dimmed">Every operation on a database, from the app, the command line and the API: who, where, what, and the SQL it ran.</Text>
-          </Stack>
-          <Group gap="xs">
-            <Button variant="default" leftSection={<IconDownload size={16} />} loading={exportHistory.isPending && exportHistory.variables === 'json'} onClick={() => exportHistory.mutate('json')}>Export JSON</Button>
-            <Button variant="default" leftSection={<IconDownload size={16} />} loading={exportHistory.isPending && exportHistory.variables === 'csv'} onClick={() => exportHistory.mutate('csv')}>Export CSV</Button>
-          </Group>
-        </Group>
+        <PageHeader
+          title="History"
+          description="Every operation on a database, from the app, the command line and the API: who, where, what, and the SQL it ran."
+          actions={
+            <Group gap="xs">
+              <Button variant="default" leftSection={<IconDownload size={16} />} loading={exportHistory.isPending && exportHistory.variables === 'json'} onClick={() => exportHistory.mutate('json')}>Export JSON</Button>
+              <Button variant="default" leftSection={<IconDownload size={16} />} loading={exportHistory.isPending && exportHistory.variables === 'csv'} onClick={() => exportHistory.mutate('csv')}>Export CSV</Button>
+            </Group>
+          }
+        />
         <Group gap="sm" align="flex-end" wrap="wrap">
           <TextInput label="Search" placeholder="migration, message, SQL, user…" leftSection={<IconSearch size={14} />} value={search} w={280}
             onChange={(e) => { setSearch(e.currentTarget.value); setPage(1); }} data-testid="history-search" />
