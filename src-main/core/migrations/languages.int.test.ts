@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test-support/testDatabase';
 import { getStatus, runMigrations } from './index';
@@ -68,5 +70,39 @@ describe('every migration language node-pg-migrate 9 loads, from plain Node', ()
     const down = await runMigrations(target(), project.settings, { direction: 'down', count: 2 });
     expect(down.success).toBe(true);
     expect(await tableNames(db.url)).not.toContain('value_import');
+  });
+
+  it('re-reads an edited CommonJS .js migration in the same process (Node\'s module cache never serves the old one)', async () => {
+    await project.write('1011_edited.js', "exports.up = (pgm) => pgm.createTable('cjs_edit_v1', { id: 'id' });\nexports.down = (pgm) => pgm.dropTable('cjs_edit_v1');\n");
+    await runMigrations(target(), project.settings, { direction: 'up' });
+    expect(await tableNames(db.url)).toContain('cjs_edit_v1');
+    await runMigrations(target(), project.settings, { direction: 'down' });
+    await project.write('1011_edited.js', "exports.up = (pgm) => pgm.createTable('cjs_edit_v2', { id: 'id' });\nexports.down = (pgm) => pgm.dropTable('cjs_edit_v2');\n");
+    await runMigrations(target(), project.settings, { direction: 'up', to: '1011_edited' });
+    const tables = await tableNames(db.url);
+    expect(tables).toContain('cjs_edit_v2');
+    expect(tables).not.toContain('cjs_edit_v1');
+    expect((await runMigrations(target(), project.settings, { direction: 'down' })).success).toBe(true);
+  });
+
+  it('loads CommonJS that needs more than Node gives it as node-pg-migrate does: a top-level await, a .ts helper, __dirname, a shebang', async () => {
+    await mkdir(join(project.dir, 'lib'), { recursive: true });
+    await project.write('lib/helper.ts', "export const tableName: string = 'from_ts_helper';\n");
+    await project.write('1012_cjs_extras.js', [
+      '#!/usr/bin/env node',
+      "const { tableName } = require('./lib/helper.ts');",
+      "const path = require('node:path');",
+      "exports.up = (pgm) => { pgm.createTable(tableName, { id: 'id' }); pgm.sql(`COMMENT ON TABLE ${tableName} IS '${path.basename(__dirname) === path.basename(" + JSON.stringify(project.dir) + ") ? 'dirname ok' : 'wrong dirname'}'`); };",
+      'exports.down = (pgm) => pgm.dropTable(tableName);',
+      '',
+    ].join('\n'));
+    await project.write('1013_cjs_top_level_await.js', "const name = await Promise.resolve('after_top_level_await');\nexports.up = (pgm) => pgm.createTable(name, { id: 'id' });\nexports.down = (pgm) => pgm.dropTable(name);\n");
+    const up = await runMigrations(target(), project.settings, { direction: 'up' });
+    expect(up.failure).toBeUndefined();
+    const { rows } = await db.query<{ comment: string | null }>("select obj_description('public.from_ts_helper'::regclass, 'pg_class') as comment");
+    expect(rows).toEqual([{ comment: 'dirname ok' }]);
+    expect(await tableNames(db.url)).toEqual(expect.arrayContaining(['from_ts_helper', 'after_top_level_await']));
+    expect((await runMigrations(target(), project.settings, { direction: 'down', count: 2 })).success).toBe(true);
+    expect(await tableNames(db.url)).not.toContain('from_ts_helper');
   });
 });

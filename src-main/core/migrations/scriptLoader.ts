@@ -1,6 +1,10 @@
-import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileFunction, constants as vmConstants } from 'node:vm';
 import { createJiti } from 'jiti';
+import * as nodePgMigrateModule from 'node-pg-migrate';
 import type { RunnerOption } from 'node-pg-migrate';
 
 type LoaderStrategies = NonNullable<RunnerOption['migrationLoaderStrategies']>;
@@ -15,8 +19,8 @@ export class MigrationFileLoadError extends Error {
 }
 
 // Same loader as node-pg-migrate's default (jiti handles .ts, ESM and CommonJS alike, whatever the
-// package "type"), but without jiti's module cache so a file edited since the last run is re-read,
-// and with errors that name the file. jiti's transpile cache on disk stays on: it is keyed by the
+// package "type"), but without jiti's module cache so a file edited since the last run is re-read
+// (plain CommonJS files are compiled here instead, see loadCommonJs), and with errors that name the file. jiti's transpile cache on disk stays on: it is keyed by the
 // source's hash, so it is never stale, and node-pg-migrate loads every file on every run.
 //
 // Migrations import node-pg-migrate (types, PgLiteral) from wherever they live, often a folder with
@@ -24,11 +28,78 @@ export class MigrationFileLoadError extends Error {
 const nodePgMigrate = fileURLToPath(import.meta.resolve('node-pg-migrate'));
 const jiti = createJiti(import.meta.url, { moduleCache: false, interopDefault: true, alias: { 'node-pg-migrate': nodePgMigrate } });
 
+// jiti's own test for ESM syntax (jiti 2 `hasESMSyntax`): a file that has none is plain CommonJS.
+const esmSyntax = /(?:[\s;]|^)(?:import[\s\w*,{}]*from|import\s*["'*{]|export\b\s*(?:[*{]|default|class|type|function|const|var|let|async function)|import\.meta\b)/m;
+
+/** The "type" of the package.json nearest to `dir`, as Node (and jiti) look it up; memoized per load. */
+function packageTypeOf(dir: string, memo: Map<string, string | undefined>): string | undefined {
+  if (memo.has(dir)) return memo.get(dir);
+  let type: string | undefined;
+  let found = false;
+  try {
+    type = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { type?: unknown }).type as string | undefined;
+    found = true;
+  } catch {
+    // no package.json here (or not JSON, which Node would reject anyway): look further up
+  }
+  if (!found && dirname(dir) !== dir) type = packageTypeOf(dirname(dir), memo);
+  memo.set(dir, type);
+  return type;
+}
+
+const wrapperParameters = ['exports', 'require', 'module', '__filename', '__dirname'];
+
+/**
+ * A CommonJS migration (a .cjs file, or a .js file outside a "type": "module" package, with no ESM
+ * syntax) is one jiti does not transpile: it hands it to Node's own loader through import(), whose
+ * module cache then keeps the first version of the file for the life of the process (an edit made in
+ * the app was never seen) and which costs ~1.2 ms a file (1,000 files: 1.3 s of a 2.3 s `up`). Here
+ * it is compiled the way Node compiles CommonJS, fresh on every run, in ~0.15 ms: its own `require`
+ * resolves from its folder like Node's, and `node-pg-migrate` falls back to the copy that runs it
+ * when the folder has none. Null when the file is not plain CommonJS or does not compile or run here:
+ * then jiti loads it exactly as node-pg-migrate would (jiti, too, retries a file whose native load
+ * failed by transpiling it).
+ */
+function loadCommonJs(filePath: string, packageTypes: Map<string, string | undefined>): object | null {
+  const extension = extname(filePath);
+  if (extension !== '.cjs' && (extension !== '.js' || packageTypeOf(dirname(filePath), packageTypes) === 'module')) return null;
+  let source = readFileSync(filePath, 'utf8');
+  if (esmSyntax.test(source)) return null;
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  if (source.startsWith('#!')) source = `//${source}`;
+  let wrapper: (...args: unknown[]) => unknown;
+  try {
+    wrapper = compileFunction(source, wrapperParameters, { filename: filePath, importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER }) as typeof wrapper;
+  } catch {
+    return null; // e.g. a top-level await: jiti transpiles it
+  }
+  const module = new Module(filePath);
+  module.filename = filePath;
+  const nativeRequire = createRequire(filePath);
+  const require = Object.assign((id: string): unknown => {
+    if (id !== 'node-pg-migrate') return nativeRequire(id);
+    try {
+      return nativeRequire(id);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return nodePgMigrateModule;
+      throw error;
+    }
+  }, { resolve: nativeRequire.resolve, cache: nativeRequire.cache, main: nativeRequire.main, extensions: nativeRequire.extensions });
+  try {
+    wrapper.call(module.exports, module.exports, require, module, filePath, dirname(filePath));
+  } catch {
+    return null;
+  }
+  module.loaded = true;
+  return module.exports as object;
+}
+
 const loadScripts: Loader = async (filePaths) => {
   const units = [];
+  const packageTypes = new Map<string, string | undefined>();
   for (const filePath of filePaths) {
     try {
-      units.push({ id: filePath, filePaths: [filePath], actions: await jiti.import<object>(filePath) });
+      units.push({ id: filePath, filePaths: [filePath], actions: loadCommonJs(filePath, packageTypes) ?? (await jiti.import<object>(filePath)) });
     } catch (error) {
       throw new MigrationFileLoadError(filePath, error);
     }
