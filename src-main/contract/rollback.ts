@@ -100,6 +100,8 @@ export const rollbackRunInputSchema = targetSchema.extend({
   confirm: confirmDatabaseSchema.optional(),
   /** The plan the operator confirmed (rollback/plan's migrations); anything else is refused ('plan-changed'). */
   expectedPlan: z.array(migrationNameSchema).max(100_000).optional(),
+  /** false: check-order off for this rollback only (a down confirmed with check-order off, as migrations/run takes it). */
+  checkOrder: z.boolean().optional(),
 });
 
 export const rollbackSteps = ['backup', 'verify', 'rehearse', 'run', 'integrity', 'report'] as const;

@@ -106,8 +106,9 @@ export function backupsHandlers(deps: BackupsDeps): Pick<Handlers, BackupsChanne
       return { ...stake, toMigration, database: describeTarget(target), databaseName: identityOf(target).database };
     },
     'rollback/preflight': async ({ connectionId }) => rollbackPreflight((await deps.resolve(connectionId)).target, await deps.project()),
-    'rollback/run': async ({ connectionId, toMigration, backup, lockTimeout, timeouts, confirm, expectedPlan }) => {
-      const [target, project, connectionTimeouts] = await Promise.all([deps.targetToChange(connectionId, confirm), deps.project(), deps.runTimeouts?.(connectionId)]);
+    'rollback/run': async ({ connectionId, toMigration, backup, lockTimeout, timeouts, confirm, expectedPlan, checkOrder }) => {
+      const [target, projectSettings, connectionTimeouts] = await Promise.all([deps.targetToChange(connectionId, confirm), deps.project(), deps.runTimeouts?.(connectionId)]);
+      const project = checkOrder === false ? { ...projectSettings, checkOrder: false } : projectSettings;
       const choice = 'skip' in backup ? { skip: backup.skip } : 'id' in backup ? { id: backup.id } : { create: true as const, schemas: backup.schemas };
       // The connection's timeouts, then the rollback's lockTimeout, then the confirmation's override for this run.
       const runTimeouts: RunTimeouts = { ...connectionTimeouts, ...(lockTimeout !== undefined ? { lockTimeout } : {}), ...timeouts };

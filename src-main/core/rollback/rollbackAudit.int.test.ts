@@ -1,7 +1,9 @@
 // What a rollback leaves for the record, through the router as every door calls it: the skipped
 // backup in the history (whichever way the down was asked for), the confirmation's timeout override,
 // and the saved report read back by id (server mode cannot open a path).
+import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryPage, RollbackReport, RpcEnvelope, SavedRollbackReport } from '../../contract';
@@ -98,6 +100,36 @@ describe('the down confirmation\'s timeout override reaches the guided rollback'
       await holder.end();
     }
     expect(await applied()).toEqual([first, second, third]);
+  }, slow);
+});
+
+describe('a down confirmed with check-order off goes the guided way with check-order off', () => {
+  it('reverts past a pending migration that sorts before an applied one, and logs the override; with check-order on it refuses', async () => {
+    const outOfOrderDb = await createTestDatabase();
+    const migrationsDir = await tempDir('pgm-rollback-order-');
+    const sql = (table: string) => `-- Up Migration\nCREATE TABLE ${table} (id int);\n-- Down Migration\nDROP TABLE ${table};\n`;
+    await writeFile(join(migrationsDir, '1000_first.sql'), sql('order_first'));
+    await writeFile(join(migrationsDir, '1002_third.sql'), sql('order_third'));
+    const orderStudio = createStudio({ dataDir: await tempDir('pgm-rollback-order-data-'), migrationsDir, databaseUrl: outOfOrderDb.url, door: 'cli', log: () => undefined });
+    const orderDispatch = createRouter(orderStudio.handlers, () => undefined).dispatch;
+    const orderCall = async <T>(channel: string, input: unknown): Promise<T> => envelopeValue<T>(await orderDispatch(channel, input));
+    try {
+      expect((await orderCall<{ success: boolean }>('migrations/run', { selection: { direction: 'up' } })).success).toBe(true);
+      // A branch merged late: its migration sorts before the last applied one.
+      await writeFile(join(migrationsDir, '1001_second.sql'), sql('order_second'));
+      const onSkip = { skip: { typedDatabaseName: outOfOrderDb.name, phrase: skipBackupPhrase } };
+      await expect(orderCall<RollbackReport>('rollback/run', { toMigration: '1000_first', backup: onSkip })).rejects.toThrow(/^out-of-order: Pending migration 1001_second sorts before the already applied 1002_third/);
+      const report = await orderCall<RollbackReport>('rollback/run', { toMigration: '1000_first', backup: onSkip, checkOrder: false, expectedPlan: ['1002_third'] });
+      expect(report.success, report.message).toBe(true);
+      expect(report.reverted).toEqual(['1002_third']);
+      const names = (await outOfOrderDb.query<{ name: string }>('select name from pgmigrations order by id')).rows.map((r) => r.name);
+      expect(names).toEqual(['1000_first']);
+      const overrides = await orderCall<HistoryPage>('history/list', { operations: ['guard-override'] });
+      expect(overrides.entries.map((e) => e.detail)).toEqual([{ checkOrderOff: true }]);
+    } finally {
+      await orderStudio.close();
+      await outOfOrderDb.drop();
+    }
   }, slow);
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RollbackReport } from '../../../src-main/contract';
-import { remainingAfter, reportAsRunResponse } from './downPlan';
+import { remainingAfter, reportAsRunResponse, safeDownInput, type SafeDown } from './downPlan';
 
 const applied = ['a', 'b', 'c'];
 
@@ -22,5 +22,28 @@ describe('reportAsRunResponse', () => {
     expect(response.success).toBe(false);
     expect(response.message).toBe('The backup was cancelled. The database is unchanged.');
     expect(response.failure?.message).toBe('The backup was cancelled.');
+  });
+});
+
+describe('safeDownInput', () => {
+  const down = (request: Partial<SafeDown['request']>, extra: Partial<SafeDown> = {}): SafeDown => ({
+    connectionId: 'prod',
+    request: { mode: 'run', selection: { direction: 'down', count: 1 }, label: 'Down 1', ...request },
+    plan: { direction: 'down', migrations: ['c'] },
+    safety: { backupFirst: true, skip: { typedDatabaseName: '', phrase: '' } },
+    applied,
+    ...extra,
+  });
+
+  it('carries a check-order-off confirmation to rollback/run, and nothing about check-order otherwise', () => {
+    expect(safeDownInput(down({ checkOrderOff: true }))).toEqual({ connectionId: 'prod', toMigration: 'b', backup: { create: true }, expectedPlan: ['c'], checkOrder: false });
+    expect(safeDownInput(down({}))).not.toHaveProperty('checkOrder');
+  });
+
+  it('carries the typed name, the timeout override and a skipped backup as the operator gave them', () => {
+    const skip = { typedDatabaseName: 'shop', phrase: 'skip' };
+    expect(safeDownInput(down({}, { confirm: 'shop', timeouts: { lockTimeout: '2s' }, safety: { backupFirst: false, skip } }))).toEqual({
+      connectionId: 'prod', toMigration: 'b', backup: { skip }, expectedPlan: ['c'], confirm: 'shop', timeouts: { lockTimeout: '2s' },
+    });
   });
 });

@@ -1,4 +1,6 @@
-import type { MigrationRunResponse, RollbackReport, RunPlan } from '../../../src-main/contract';
+import type { MigrationRunResponse, RollbackReport, RunPlan, RunTimeouts, StudioApi } from '../../../src-main/contract';
+import type { DownSafety } from '../../features/rollback/DownSafetyPanel';
+import type { RunRequest } from './useRunFlow';
 
 /**
  * The migration a down plan leaves as the last applied one, i.e. `rollback/run`'s `toMigration`;
@@ -15,4 +17,28 @@ export function remainingAfter(plan: RunPlan, applied: string[], selectionTo?: s
 export function reportAsRunResponse(report: RollbackReport): MigrationRunResponse {
   if (report.run) return { ...report.run, message: report.success ? report.message : `${report.message}${report.databaseChanged ? '' : ' The database is unchanged.'}`, success: report.success };
   return { results: [], message: `${report.message}${report.databaseChanged ? '' : ' The database is unchanged.'}`, success: report.success, ...(report.success ? {} : { failure: { migration: null, message: report.message } }) };
+}
+
+export interface SafeDown {
+  connectionId: string | null;
+  request: RunRequest;
+  plan: RunPlan;
+  confirm?: string;
+  /** The confirmation's per-run lock / statement timeout override. */
+  timeouts?: RunTimeouts;
+  safety: DownSafety;
+  applied: string[];
+}
+
+/** `rollback/run`'s input for a confirmed down: its plan, the choice about the backup, the confirmation's overrides. */
+export function safeDownInput({ connectionId, request, plan, confirm, timeouts, safety, applied }: SafeDown): Parameters<StudioApi['rollback']['run']>[0] {
+  return {
+    ...(connectionId ? { connectionId } : {}),
+    toMigration: remainingAfter(plan, applied, request.selection.to),
+    backup: safety.backupFirst ? { create: true } : { skip: safety.skip },
+    expectedPlan: plan.migrations,
+    ...(request.checkOrderOff ? { checkOrder: false } : {}),
+    ...(confirm ? { confirm } : {}),
+    ...(timeouts ? { timeouts } : {}),
+  };
 }
