@@ -1,7 +1,7 @@
 // The app itself, loaded by main.tsx once the first screen's requests are on their way.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@mantine/core/styles.css';
+import './mantineStyles';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
 import './notifications.css';
