@@ -112,6 +112,8 @@ export interface RollbackStepResult {
   step: RollbackStep;
   state: RollbackStepState;
   message: string;
+  /** A failed step: what to do next, when the engine knows (a down's own hint, a lock or statement timeout). */
+  hint?: string;
   durationMs: number | null;
 }
 

@@ -93,6 +93,10 @@ describe('the down confirmation\'s timeout override reaches the guided rollback'
       const failed = report.steps.find((s) => s.step === report.failedStep);
       expect(['rehearse', 'run']).toContain(report.failedStep);
       expect(failed?.message).toContain('lock_timeout (150ms) reached');
+      // What to do next travels with the failed step, whichever step it was: the wizard shows it, the text report prints it.
+      expect(failed?.hint).toMatch(/^Nothing was changed by this statement\. Retry in a quieter moment/);
+      const saved = await call<SavedRollbackReport>('rollback/report', { rollbackId: report.id });
+      expect(saved.text).toContain(`hint: ${failed!.hint!}`);
       // Well under the default's 5 s per statement (generous for a loaded machine).
       expect(Date.now() - started).toBeLessThan(60_000);
     } finally {

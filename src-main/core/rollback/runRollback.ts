@@ -69,22 +69,22 @@ export async function runRollback(target: DatabaseTarget, request: RollbackReque
   const startedAt = new Date().toISOString();
   const steps: RollbackStepResult[] = (['backup', 'verify', 'rehearse', 'run', 'integrity', 'report'] as RollbackStep[]).map((step) => ({ step, state: 'pending', message: '', durationMs: null }));
   emit({ type: 'rollback-started', rollbackId: id, database, toMigration: request.toMigration, plan, steps: steps.map((s) => s.step) });
-  const mark = (step: RollbackStep, state: RollbackStepState, message: string, durationMs: number | null = null, backupId?: string) => {
+  const mark = (step: RollbackStep, state: RollbackStepState, message: string, durationMs: number | null = null, backupId?: string, hint?: string) => {
     const entry = steps.find((s) => s.step === step)!;
-    Object.assign(entry, { state, message, durationMs });
+    Object.assign(entry, { state, message, durationMs }, hint ? { hint } : {});
     emit({ type: 'rollback-step', rollbackId: id, step, state, message, ...(durationMs === null ? {} : { durationMs }), ...(backupId ? { backupId } : {}) });
   };
-  const timed = async <T>(step: RollbackStep, work: () => Promise<{ value: T; ok: boolean; message: string; backupId?: string }>): Promise<T> => {
+  const timed = async <T>(step: RollbackStep, work: () => Promise<{ value: T; ok: boolean; message: string; backupId?: string; hint?: string }>): Promise<T> => {
     const started = Date.now();
     mark(step, 'running', '');
-    let outcome: { value: T; ok: boolean; message: string; backupId?: string };
+    let outcome: { value: T; ok: boolean; message: string; backupId?: string; hint?: string };
     try {
       outcome = await work();
     } catch (error) {
-      mark(step, 'failed', error instanceof Error ? error.message : String(error), Date.now() - started);
+      mark(step, 'failed', error instanceof Error ? error.message : String(error), Date.now() - started, undefined, error instanceof StudioError ? error.hint : undefined);
       throw new StepFailed();
     }
-    mark(step, outcome.ok ? 'done' : 'failed', outcome.message, Date.now() - started, outcome.backupId);
+    mark(step, outcome.ok ? 'done' : 'failed', outcome.message, Date.now() - started, outcome.backupId, outcome.ok ? undefined : outcome.hint);
     if (!outcome.ok) throw new StepFailed();
     return outcome.value;
   };
@@ -128,13 +128,13 @@ export async function runRollback(target: DatabaseTarget, request: RollbackReque
     await timed('rehearse', async () => {
       const rehearsed = await rehearseDowns(target, context.project, selection, { runId: context.runId, signal: context.signal, onEvent: emit, production: false, timeouts });
       expected = rehearsed.expected;
-      return { value: null, ok: rehearsed.rehearsal.success, message: rehearsed.rehearsal.message };
+      return { value: null, ok: rehearsed.rehearsal.success, message: rehearsed.rehearsal.message, hint: rehearsed.rehearsal.failure?.hint };
     });
     const before: BackupTable[] = await withClient(target, (client) => rowCountsNow(client));
     run = await timed('run', async () => {
       const response = await runMigrations(target, context.project, selection, { runId: context.runId, signal: context.signal, onEvent: emit, expectedPlan: plan, timeouts });
       databaseChanged = response.success;
-      return { value: response, ok: response.success, message: response.message };
+      return { value: response, ok: response.success, message: response.message, hint: response.failure?.hint };
     });
     integrity = await timed('integrity', async () => {
       const checked = await withClient(target, (client) => checkIntegrity(client, before, expected, snapshotOptionsOf(context.project)));

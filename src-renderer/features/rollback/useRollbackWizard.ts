@@ -134,7 +134,7 @@ function stopOf({ verification, rehearsal, report, runError }: StopSources): Wiz
   }
   if (report && !report.success) {
     const step = report.failedStep ? engineStepNames[report.failedStep] : 'Run';
-    const hint = report.run?.failure?.hint;
+    const hint = report.run?.failure?.hint ?? report.steps.find((s) => s.step === report.failedStep)?.hint;
     return { step, message: report.message, hint, databaseChanged: report.databaseChanged };
   }
   return null;
