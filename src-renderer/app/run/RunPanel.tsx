@@ -70,7 +70,8 @@ export function RunPanel() {
       </Group>
       {progress.active && progress.activity && <RunWaitingView runId={progress.runId} activity={progress.activity} />}
       <Collapse expanded={panelOpen}>
-        <ScrollArea h={160} px="md" pb="xs" id="run-log">
+        {/* Focusable, so the log can be scrolled from the keyboard (axe: scrollable-region-focusable). */}
+        <ScrollArea h={160} px="md" pb="xs" id="run-log" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'Run log and recent operations' }}>
           {progress.log.length === 0 && <Text size="sm" c="dimmed">No run yet in this window.</Text>}
           {progress.log.map((line, i) => (
             <Box key={i} ff="monospace" fz="xs" c={levelColor[line.level]} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
