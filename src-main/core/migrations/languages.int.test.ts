@@ -104,5 +104,29 @@ describe('every migration language node-pg-migrate 9 loads, from plain Node', ()
     expect(await tableNames(db.url)).toEqual(expect.arrayContaining(['from_ts_helper', 'after_top_level_await']));
     expect((await runMigrations(target(), project.settings, { direction: 'down', count: 2 })).success).toBe(true);
     expect(await tableNames(db.url)).not.toContain('from_ts_helper');
+    for (const file of ['1012_cjs_extras.js', '1013_cjs_top_level_await.js', 'lib/helper.ts']) await project.remove(file);
+  });
+
+  it('runs a CommonJS migration that imports an ES module with import(), with no warning from Node', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      await project.write('1014_dynamic_import.js', [
+        '/** @param pgm {import(\'node-pg-migrate\').MigrationBuilder} */',
+        "exports.up = async (pgm) => { const { basename } = await import('node:path'); pgm.createTable(basename('/x/dynamic_import'), { id: 'id' }); };",
+        "exports.down = (pgm) => pgm.dropTable('dynamic_import');",
+        '',
+      ].join('\n'));
+      const up = await runMigrations(target(), project.settings, { direction: 'up' });
+      expect(up.failure).toBeUndefined();
+      expect(await tableNames(db.url)).toContain('dynamic_import');
+      expect((await runMigrations(target(), project.settings, { direction: 'down' })).success).toBe(true);
+      // A warning is emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });

@@ -47,6 +47,13 @@ function packageTypeOf(dir: string, memo: Map<string, string | undefined>): stri
   return type;
 }
 
+// A dynamic import() in CommonJS needs Node's own loader (jiti hands such a file to it): outside a
+// comment (the JSDoc `@param pgm {import('node-pg-migrate').MigrationBuilder}` is in most files), it
+// sends the file to jiti. Should one get past this rough look, import() still works here (Node
+// prints an ExperimentalWarning for it).
+const comments = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
+const callsImport = (source: string): boolean => source.includes('import') && /\bimport\s*\(/.test(source.replace(comments, ''));
+
 const wrapperParameters = ['exports', 'require', 'module', '__filename', '__dirname'];
 
 /**
@@ -64,7 +71,7 @@ function loadCommonJs(filePath: string, packageTypes: Map<string, string | undef
   const extension = extname(filePath);
   if (extension !== '.cjs' && (extension !== '.js' || packageTypeOf(dirname(filePath), packageTypes) === 'module')) return null;
   let source = readFileSync(filePath, 'utf8');
-  if (esmSyntax.test(source)) return null;
+  if (esmSyntax.test(source) || callsImport(source)) return null;
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   if (source.startsWith('#!')) source = `//${source}`;
   let wrapper: (...args: unknown[]) => unknown;
