@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test-support/testDatabase';
@@ -127,6 +128,39 @@ describe('every migration language node-pg-migrate 9 loads, from plain Node', ()
       expect(warnings).toEqual([]);
     } finally {
       process.off('warning', onWarning);
+    }
+  });
+
+  it('runs a CommonJS migration as node-pg-migrate does: methods see their exports, no down reverses the up, a link loads from where it points', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'pgm-studio-linked-'));
+    try {
+      await project.write('1015_methods.js', "module.exports = {\n  table() { return 'method_this'; },\n  up(pgm) { pgm.createTable(this.table(), { id: 'id' }); },\n  down(pgm) { pgm.dropTable(this.table()); },\n};\n");
+      await project.write('1016_reversible.js', "exports.up = (pgm) => pgm.createTable('reversed_by_down', { id: 'id' });\n");
+      await writeFile(join(elsewhere, 'table.cjs'), "module.exports = 'linked_target';\n");
+      await writeFile(join(elsewhere, 'linked.js'), "const table = require('./table.cjs');\nexports.up = (pgm) => pgm.createTable(table, { id: 'id' });\nexports.down = (pgm) => pgm.dropTable(table);\n");
+      await symlink(join(elsewhere, 'linked.js'), join(project.dir, '1017_linked.js'));
+      const up = await runMigrations(target(), project.settings, { direction: 'up' });
+      expect(up.failure).toBeUndefined();
+      expect(await tableNames(db.url)).toEqual(expect.arrayContaining(['method_this', 'reversed_by_down', 'linked_target']));
+      const down = await runMigrations(target(), project.settings, { direction: 'down', count: 3 });
+      expect(down.success, down.message).toBe(true);
+      expect((await tableNames(db.url)).filter((t) => ['method_this', 'reversed_by_down', 'linked_target'].includes(t))).toEqual([]);
+    } finally {
+      for (const file of ['1015_methods.js', '1016_reversible.js', '1017_linked.js']) await project.remove(file);
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('a CommonJS file that throws while it loads runs once and names the file', async () => {
+    const loads = globalThis as { pgmStudioLoads?: number };
+    loads.pgmStudioLoads = 0;
+    await project.write('1018_throws.js', "globalThis.pgmStudioLoads += 1;\nthrow new Error('refusing to load');\n");
+    try {
+      await expect(runMigrations(target(), project.settings, { direction: 'up' })).rejects.toMatchObject({ code: 'invalid-project', message: 'Cannot load migration file 1018_throws.js: refusing to load' });
+      expect(loads.pgmStudioLoads).toBe(1);
+    } finally {
+      await project.remove('1018_throws.js');
+      delete loads.pgmStudioLoads;
     }
   });
 });
