@@ -61,9 +61,10 @@ export async function buildCli({ quiet = false } = {}) {
     // Every file directly in out/cli, two levels below the repository like src-main/<folder>/: URLs a
     // module takes relative to itself (startServer's '../../out/renderer') resolve the same bundled.
     chunkNames: '[name]-[hash]',
-    // Comments and whitespace out, identifiers kept (stack traces and error names read as in the
-    // sources, the source map maps them back): V8 parses every byte at each start, and commander's
-    // JSDoc alone was 80 kB of the 180 kB `up` compiled before its first query.
+    // Comments and whitespace out, identifiers kept (function and error names in a stack trace read
+    // as in the sources; `node --enable-source-maps bin/pgm-studio.js` maps lines back too): V8 parses
+    // every byte at each start, and commander's JSDoc alone was 80 kB of the 180 kB `up` compiled
+    // before its first query.
     minifyWhitespace: true,
     minifySyntax: true,
     sourcemap: 'linked',

@@ -26,10 +26,11 @@ const sslRequest = Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]);
  * Ask the server whether it speaks TLS, as libpq's sslmode=prefer does (pg itself has no "prefer").
  * Any failure answers false; the real connection attempt then reports the actual problem.
  *
- * A server's answer is kept for a minute per host and port, and callers asking meanwhile share one
+ * A server's answer is kept for ten seconds per host and port, and callers asking meanwhile share one
  * probe: a target is resolved several times per command (the run, its guard, its monitor, the label),
- * and each probe is a TCP connection for which PostgreSQL forks a backend. No answer (refused,
- * timed out) is never kept: the next attempt asks again.
+ * and each probe is a TCP connection for which PostgreSQL forks a backend. Short, because a server
+ * restarted with TLS switched on or off (or another one on the port) must be asked again. No answer
+ * (refused, timed out) is never kept: the next attempt asks again.
  */
 export function serverOffersSsl(host: string, port: number, timeoutMs = 5_000): Promise<boolean> {
   const key = `${host}\0${port}`;
@@ -44,7 +45,7 @@ export function serverOffersSsl(host: string, port: number, timeoutMs = 5_000): 
   return answer.then((offers) => offers ?? false);
 }
 
-const probeTtlMs = 60_000;
+const probeTtlMs = 10_000;
 const probes = new Map<string, { at: number; answer: Promise<boolean | null> }>();
 
 /** The server's one-byte answer to an SSLRequest: true 'S', false 'N', null when there was none. */

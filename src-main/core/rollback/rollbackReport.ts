@@ -17,7 +17,7 @@ export function reportText(report: RollbackReport): string {
     `Database changed: ${report.databaseChanged ? 'yes (the downs were committed)' : 'no'}`,
     '',
     'Steps:',
-    ...report.steps.map((s) => `  [${s.state.padEnd(7)}] ${s.step.padEnd(9)} ${s.message}${s.durationMs === null ? '' : ` (${(s.durationMs / 1000).toFixed(1)} s)`}${s.hint && s.step !== 'run' ? `\n            hint: ${s.hint}` : ''}`),
+    ...report.steps.map((s) => `  [${s.state.padEnd(7)}] ${s.step.padEnd(9)} ${s.message}${s.durationMs === null ? '' : ` (${(s.durationMs / 1000).toFixed(1)} s)`}${s.hint && !(s.step === 'run' && report.run?.failure?.hint) ? `\n            hint: ${s.hint}` : ''}`),
     '',
     `Planned reverts (in order): ${report.plan.join(', ') || 'none'}`,
     `Reverted: ${report.reverted.join(', ') || 'none'}`,

@@ -17,11 +17,21 @@ describe('remainingAfter', () => {
 
 describe('reportAsRunResponse', () => {
   it('says the database is unchanged when a step failed before the downs', () => {
-    const report = { success: false, message: 'The backup was cancelled.', run: null, databaseChanged: false } as unknown as RollbackReport;
+    const report = { success: false, message: 'The backup was cancelled.', run: null, databaseChanged: false, failedStep: 'backup', steps: [{ step: 'backup', state: 'failed', message: 'cancelled', durationMs: 1 }] } as unknown as RollbackReport;
     const response = reportAsRunResponse(report);
     expect(response.success).toBe(false);
     expect(response.message).toBe('The backup was cancelled. The database is unchanged.');
     expect(response.failure?.message).toBe('The backup was cancelled.');
+    expect(response.failure).not.toHaveProperty('hint');
+  });
+
+  it('carries the failed step\'s hint when the downs never ran (a rehearsal stopped by a lock timeout)', () => {
+    const hint = 'Nothing was changed by this statement. Retry in a quieter moment.';
+    const report = {
+      success: false, message: 'Stopped at rehearse: lock_timeout (5s) reached.', run: null, databaseChanged: false, failedStep: 'rehearse',
+      steps: [{ step: 'backup', state: 'done', message: '', durationMs: 1 }, { step: 'rehearse', state: 'failed', message: 'lock_timeout (5s) reached', hint, durationMs: 5000 }],
+    } as unknown as RollbackReport;
+    expect(reportAsRunResponse(report).failure).toEqual({ migration: null, message: report.message, hint });
   });
 });
 

@@ -16,7 +16,8 @@ export function remainingAfter(plan: RunPlan, applied: string[], selectionTo?: s
 /** A rollback report told as the run response the run flow already shows (notifications, rows, log). */
 export function reportAsRunResponse(report: RollbackReport): MigrationRunResponse {
   if (report.run) return { ...report.run, message: report.success ? report.message : `${report.message}${report.databaseChanged ? '' : ' The database is unchanged.'}`, success: report.success };
-  return { results: [], message: `${report.message}${report.databaseChanged ? '' : ' The database is unchanged.'}`, success: report.success, ...(report.success ? {} : { failure: { migration: null, message: report.message } }) };
+  const hint = report.steps.find((s) => s.step === report.failedStep)?.hint;
+  return { results: [], message: `${report.message}${report.databaseChanged ? '' : ' The database is unchanged.'}`, success: report.success, ...(report.success ? {} : { failure: { migration: null, message: report.message, ...(hint ? { hint } : {}) } }) };
 }
 
 export interface SafeDown {
