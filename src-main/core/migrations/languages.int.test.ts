@@ -44,16 +44,21 @@ describe('every migration language node-pg-migrate 9 loads, from plain Node', ()
     expect(await appliedNames(db.url)).toEqual([]);
   });
 
-  it('re-reads a migration edited since the last run (no stale module cache)', async () => {
-    await project.write('1008_edited.ts', "export const up = (pgm: any) => pgm.createTable('edit_v1', { id: 'id' });\nexport const down = (pgm: any) => pgm.dropTable('edit_v1');\n");
+  /** Runs `file` as v1, reverts it, edits it to v2 and runs it again in this process: v2's table is there, v1's is not. */
+  async function expectEditRunsAgain(file: string, tablePrefix: string, source: (table: string) => string): Promise<void> {
+    await project.write(file, source(`${tablePrefix}_v1`));
     await runMigrations(target(), project.settings, { direction: 'up' });
-    expect(await tableNames(db.url)).toContain('edit_v1');
+    expect(await tableNames(db.url)).toContain(`${tablePrefix}_v1`);
     await runMigrations(target(), project.settings, { direction: 'down' });
-    await project.write('1008_edited.ts', "export const up = (pgm: any) => pgm.createTable('edit_v2', { id: 'id' });\nexport const down = (pgm: any) => pgm.dropTable('edit_v2');\n");
-    await runMigrations(target(), project.settings, { direction: 'up', to: '1008_edited' });
+    await project.write(file, source(`${tablePrefix}_v2`));
+    await runMigrations(target(), project.settings, { direction: 'up', to: file.slice(0, file.lastIndexOf('.')) });
     const tables = await tableNames(db.url);
-    expect(tables).toContain('edit_v2');
-    expect(tables).not.toContain('edit_v1');
+    expect(tables).toContain(`${tablePrefix}_v2`);
+    expect(tables).not.toContain(`${tablePrefix}_v1`);
+  }
+
+  it('re-reads a migration edited since the last run (no stale module cache)', async () => {
+    await expectEditRunsAgain('1008_edited.ts', 'edit', (table) => `export const up = (pgm: any) => pgm.createTable('${table}', { id: 'id' });\nexport const down = (pgm: any) => pgm.dropTable('${table}');\n`);
   });
 
   it("resolves a migration's own imports of node-pg-migrate from a folder with no node_modules (PgLiteral, require)", async () => {
@@ -74,15 +79,7 @@ describe('every migration language node-pg-migrate 9 loads, from plain Node', ()
   });
 
   it('re-reads an edited CommonJS .js migration in the same process (Node\'s module cache never serves the old one)', async () => {
-    await project.write('1011_edited.js', "exports.up = (pgm) => pgm.createTable('cjs_edit_v1', { id: 'id' });\nexports.down = (pgm) => pgm.dropTable('cjs_edit_v1');\n");
-    await runMigrations(target(), project.settings, { direction: 'up' });
-    expect(await tableNames(db.url)).toContain('cjs_edit_v1');
-    await runMigrations(target(), project.settings, { direction: 'down' });
-    await project.write('1011_edited.js', "exports.up = (pgm) => pgm.createTable('cjs_edit_v2', { id: 'id' });\nexports.down = (pgm) => pgm.dropTable('cjs_edit_v2');\n");
-    await runMigrations(target(), project.settings, { direction: 'up', to: '1011_edited' });
-    const tables = await tableNames(db.url);
-    expect(tables).toContain('cjs_edit_v2');
-    expect(tables).not.toContain('cjs_edit_v1');
+    await expectEditRunsAgain('1011_edited.js', 'cjs_edit', (table) => `exports.up = (pgm) => pgm.createTable('${table}', { id: 'id' });\nexports.down = (pgm) => pgm.dropTable('${table}');\n`);
     expect((await runMigrations(target(), project.settings, { direction: 'down' })).success).toBe(true);
   });
 
